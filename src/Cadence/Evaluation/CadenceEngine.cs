@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Cadence.Evaluation;
+using Cadence.Internal;
+using NodaTime;
+using NRules;
+using NRules.RuleModel;
+
+namespace Cadence;
+
+/// <summary>
+/// Evaluates a policy on NRules: the policy is compiled once into an NRules session factory; each account's facts are
+/// inserted into a session, the rules propose and block candidates by forward chaining, and the survivors are placed
+/// in time by the shared time arithmetic. Sessions are pooled; a batch uses one session per partition.
+/// </summary>
+/// <remarks>Thread-safe: one engine serves any number of threads.</remarks>
+public sealed class CadenceEngine : ICadenceEngine
+{
+    private readonly ISessionFactory sessionFactory;
+    private readonly ConcurrentBag<ISession> sessions = [];
+    private readonly CadenceEngineOptions options;
+    private readonly IClock? clock;
+
+    /// <summary>Compiles <paramref name="policy"/> into NRules rules.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="options">Evaluation options; defaults when <see langword="null"/>.</param>
+    /// <param name="clock">The clock <see cref="EvaluateNow"/> reads; none when <see langword="null"/>.</param>
+    public CadenceEngine(CadencePolicy policy, CadenceEngineOptions? options = null, IClock? clock = null)
+    {
+        Policy = Guard.NotNull(policy);
+        this.options = options ?? new CadenceEngineOptions();
+        this.clock = clock;
+        Rules = PolicyRules.Build(policy);
+        sessionFactory = new RuleCompiler().Compile(Rules);
+        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {PolicyRules.GuardCount(policy)} guard rules, {policy.CustomRules.Length} custom rules)";
+    }
+
+    /// <inheritdoc />
+    public CadencePolicy Policy { get; }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <summary>The NRules rule definitions compiled for the policy, in order.</summary>
+    public IReadOnlyList<IRuleDefinition> Rules { get; }
+
+    /// <inheritdoc />
+    public Decision Evaluate(BorrowerState account, Instant now)
+    {
+        var session = Rent();
+        var result = Evaluate(ref session, account, now);
+        Return(session);
+        return result;
+    }
+
+    /// <summary>Decides for one account at the injected clock's current instant.</summary>
+    /// <param name="account">The account's state.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="InvalidOperationException">The engine was made without a clock.</exception>
+    public Decision EvaluateNow(BorrowerState account)
+        => Evaluate(account, (clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.")).GetCurrentInstant());
+
+    /// <inheritdoc />
+    public Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        var results = new Decision[accounts.Count];
+        var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var partitions = Math.Max(1, Math.Min(degree, accounts.Count / Math.Max(1, options.MinimumPartitionSize)));
+        if (partitions == 1)
+        {
+            EvaluateRange(accounts, now, results, 0, accounts.Count, cancellationToken);
+            return results;
+        }
+
+        var size = (accounts.Count + partitions - 1) / partitions;
+        Parallel.For(
+            0,
+            partitions,
+            new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken },
+            p => EvaluateRange(accounts, now, results, p * size, Math.Min(accounts.Count, (p + 1) * size), cancellationToken));
+        return results;
+    }
+
+    private void EvaluateRange(IReadOnlyList<BorrowerState> accounts, Instant now, Decision[] results, int from, int to, CancellationToken cancellationToken)
+    {
+        var session = Rent();
+        for (var i = from; i < to; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[i] = accounts[i] is { } account
+                ? Evaluate(ref session, account, now)
+                : Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
+        }
+
+        Return(session);
+    }
+
+    private Decision Evaluate(ref ISession session, BorrowerState account, Instant now)
+    {
+        if (account is null)
+        {
+            return Decision.Failed(string.Empty, ReasonCode.InvalidAccount, "the account is null");
+        }
+
+        var facts = AccountFacts.TryCreate(Policy, account, now, out var error);
+        if (facts is null)
+        {
+            return Decision.Failed(account.AccountId, ReasonCode.InvalidAccount, error!);
+        }
+
+        try
+        {
+            session.Insert(facts);
+            session.Fire();
+            var candidates = session.Query<Candidate>().ToList();
+            var blocks = session.Query<CandidateBlock>().ToList();
+            session.RetractAll(session.Query<object>().ToList());
+            return DecisionMaker.Decide(facts, candidates, blocks, options.IncludeExplanations);
+        }
+        catch (Exception ex) when (ex is RuleExecutionException or InvalidOperationException or ArgumentException)
+        {
+            // The session may hold half an account: drop it, start afresh, and fail this account closed.
+            session = sessionFactory.CreateSession();
+            var rule = (ex as RuleRhsExpressionEvaluationException)?.RuleName;
+            var cause = ex.InnerException?.Message ?? ex.Message;
+            var where = rule is null ? "a rule" : $"rule '{rule}'";
+            return Decision.Failed(account.AccountId, ReasonCode.RuleFailed, $"account '{account.AccountId}': {where} failed: {cause}") is var d
+                ? new Decision(DecisionKind.Error, d.AccountId, null, null, null, null, d.Error! with { RuleName = rule }, null)
+                : d;
+        }
+    }
+
+    private ISession Rent() => sessions.TryTake(out var session) ? session : sessionFactory.CreateSession();
+
+    private void Return(ISession session) => sessions.Add(session);
+}

@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>Decides the next allowed contact for accounts under one policy.</summary>
+/// <remarks>Implementations are thread-safe.</remarks>
+public interface ICadenceEngine
+{
+    /// <summary>The policy the engine evaluates.</summary>
+    CadencePolicy Policy { get; }
+
+    /// <summary>What evaluator the engine uses and what it compiled, for logs and diagnostics.</summary>
+    string Description { get; }
+
+    /// <summary>Decides for one account at <paramref name="now"/>.</summary>
+    /// <param name="account">The account's state.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <returns>The decision; an invalid account or a failing rule gives an <see cref="DecisionKind.Error"/> decision.</returns>
+    Decision Evaluate(BorrowerState account, Instant now);
+
+    /// <summary>Decides for every account, one decision per account in input order, partitioned over the processors.</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>The decisions, index for index.</returns>
+    Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace Cadence;
+
+/// <summary>Which history attempts a cap counts or a cooldown is triggered by.</summary>
+/// <param name="Channels">Channels matched; empty for every contact channel.</param>
+/// <param name="Directions">Directions matched.</param>
+/// <param name="Outcomes">Outcomes matched; empty for any outcome.</param>
+public sealed record AttemptFilter(ImmutableArray<Channel> Channels, DirectionFilter Directions, ImmutableArray<ContactOutcome> Outcomes)
+{
+    /// <summary>Every outbound attempt on <paramref name="channels"/> (all contact channels when none given).</summary>
+    /// <param name="channels">The channels.</param>
+    /// <returns>The filter.</returns>
+    public static AttemptFilter Outbound(params Channel[] channels) => new([.. channels], DirectionFilter.Outbound, []);
+
+    /// <summary>Attempts on <paramref name="channels"/> in either direction.</summary>
+    /// <param name="channels">The channels.</param>
+    /// <returns>The filter.</returns>
+    public static AttemptFilter AnyDirection(params Channel[] channels) => new([.. channels], DirectionFilter.Any, []);
+
+    /// <summary>This filter restricted to the given outcomes.</summary>
+    /// <param name="outcomes">The outcomes matched.</param>
+    /// <returns>A new filter.</returns>
+    public AttemptFilter WithOutcomes(params ContactOutcome[] outcomes) => this with { Outcomes = [.. outcomes] };
+
+    /// <summary>Whether the filter matches <paramref name="channel"/>.</summary>
+    /// <param name="channel">A channel.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool MatchesChannel(Channel channel)
+        => Channels.IsDefaultOrEmpty ? channel != Channel.None : Channels.Contains(channel);
+
+    /// <summary>Whether the filter matches <paramref name="attempt"/>.</summary>
+    /// <param name="attempt">An attempt.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool Matches(ContactAttempt attempt)
+        => MatchesChannel(attempt.Channel)
+           && (Directions & (attempt.Direction == ContactDirection.Outbound ? DirectionFilter.Outbound : DirectionFilter.Inbound)) != 0
+           && (Outcomes.IsDefaultOrEmpty || Outcomes.Contains(attempt.Outcome));
+
+    /// <summary>
+    /// Whether an outbound contact proposed on <paramref name="channel"/> could match, its outcome being unknown
+    /// when it is proposed (so any outcome is assumed).
+    /// </summary>
+    /// <param name="channel">The proposed channel.</param>
+    /// <returns><see langword="true"/> when it could.</returns>
+    public bool CouldMatchOutbound(Channel channel)
+        => MatchesChannel(channel) && (Directions & DirectionFilter.Outbound) != 0;
+}

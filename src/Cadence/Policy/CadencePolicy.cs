@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Cadence.Time;
+using NodaTime;
+using NRules.Fluent.Dsl;
+
+namespace Cadence;
+
+/// <summary>
+/// A validated, immutable contact policy: the cadence's steps and the windows, caps, cooldowns, exhaustion rules,
+/// hold mappings and consent requirements that constrain them. Build one with <see cref="CreateBuilder"/>; combine
+/// a lender cadence with jurisdiction packs with <see cref="Compose"/> (the strictest rule wins).
+/// </summary>
+/// <remarks>Thread-safe: a policy never changes after it is built.</remarks>
+public sealed class CadencePolicy
+{
+    internal CadencePolicy(CadencePolicyBuilder b, ImmutableArray<CadenceStep> steps)
+    {
+        Name = b.PolicyName;
+        Steps = steps;
+        Windows = [.. b.WindowList];
+        Caps = [.. b.CapList];
+        Cooldowns = [.. b.CooldownList];
+        ExhaustionRules = [.. b.ExhaustionList];
+        HoldRules = [.. b.HoldRuleList];
+        ConsentRequired = [.. b.ConsentSet.Order()];
+        WorkplaceRestricted = [.. b.WorkplaceSet.Order()];
+        ZoneProvider = b.Provider;
+        DefaultZone = b.DefaultZoneId is null ? null : b.Provider.GetZoneOrNull(b.DefaultZoneId);
+        Horizon = b.HorizonLength;
+        SelectionOrder = b.Order;
+        Holidays = b.Calendar;
+        CustomRules = [.. b.CustomRuleList];
+        WindowTable = new WindowTable(Windows, Holidays);
+        StepIndex = Steps.Select((s, i) => (s.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The policy's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The cadence's steps in declaration order.</summary>
+    public ImmutableArray<CadenceStep> Steps { get; }
+
+    /// <summary>Contact windows; they intersect.</summary>
+    public ImmutableArray<ContactWindow> Windows { get; }
+
+    /// <summary>Frequency caps; every one must hold.</summary>
+    public ImmutableArray<FrequencyCap> Caps { get; }
+
+    /// <summary>Cooldowns; every one must have ended.</summary>
+    public ImmutableArray<Cooldown> Cooldowns { get; }
+
+    /// <summary>Exhaustion rules.</summary>
+    public ImmutableArray<ExhaustionRule> ExhaustionRules { get; }
+
+    /// <summary>What each kind of hold blocks.</summary>
+    public ImmutableArray<HoldRule> HoldRules { get; }
+
+    /// <summary>Channels whose contact point must carry the borrower's consent.</summary>
+    public ImmutableArray<Channel> ConsentRequired { get; }
+
+    /// <summary>Channels never used on a contact point flagged as the borrower's workplace.</summary>
+    public ImmutableArray<Channel> WorkplaceRestricted { get; }
+
+    /// <summary>The zone used for a borrower who has none; <see langword="null"/> when such a borrower is an error.</summary>
+    public DateTimeZone? DefaultZone { get; }
+
+    /// <summary>The zone provider borrower zone ids are resolved with.</summary>
+    public IDateTimeZoneProvider ZoneProvider { get; }
+
+    /// <summary>How far ahead of now a not-before instant may be looked for.</summary>
+    public Duration Horizon { get; }
+
+    /// <summary>How the engine chooses among allowed contacts.</summary>
+    public SelectionOrder SelectionOrder { get; }
+
+    /// <summary>The holiday calendar contact windows use.</summary>
+    public HolidayCalendar Holidays { get; }
+
+    /// <summary>Lender-written NRules rules evaluated with the policy's own rules, over the same facts.</summary>
+    public ImmutableArray<Rule> CustomRules { get; }
+
+    internal WindowTable WindowTable { get; }
+
+    internal ImmutableDictionary<string, int> StepIndex { get; }
+
+    /// <summary>Starts a policy.</summary>
+    /// <param name="name">The policy's name.</param>
+    /// <returns>A builder.</returns>
+    public static CadencePolicyBuilder CreateBuilder(string name) => new(name);
+
+    /// <summary>
+    /// Combines policies into one whose rules are all of theirs: steps are concatenated (their ids must stay unique),
+    /// windows intersect, caps, cooldowns, exhaustion rules, hold mappings, consent and workplace restrictions add up;
+    /// the horizon is the shortest, the default zone and selection order the first policy's, holidays the union.
+    /// </summary>
+    /// <param name="name">The combined policy's name.</param>
+    /// <param name="policies">A lender cadence and the packs that constrain it.</param>
+    /// <returns>The combined, validated policy.</returns>
+    /// <exception cref="PolicyValidationException">The combination is invalid (e.g. a step id appears twice).</exception>
+    public static CadencePolicy Compose(string name, params IReadOnlyList<CadencePolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        if (policies.Count == 0)
+        {
+            throw new ArgumentException("At least one policy is needed.", nameof(policies));
+        }
+
+        var builder = CreateBuilder(name)
+            .UseZoneProvider(policies[0].ZoneProvider)
+            .WithSelectionOrder(policies[0].SelectionOrder)
+            .WithHorizon(policies.Min(p => p.Horizon));
+        if (policies.Select(p => p.DefaultZone).FirstOrDefault(z => z is not null) is { } zone)
+        {
+            builder.WithDefaultZone(zone.Id);
+        }
+
+        foreach (var policy in policies)
+        {
+            ArgumentNullException.ThrowIfNull(policy, nameof(policies));
+            builder.Include(policy);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The step with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    /// <param name="id">A step id.</param>
+    /// <returns>The step, if any.</returns>
+    public CadenceStep? FindStep(string id) => StepIndex.TryGetValue(id, out var i) ? Steps[i] : null;
+
+    /// <inheritdoc />
+    public override string ToString() => $"CadencePolicy '{Name}' ({Steps.Length} steps, {Windows.Length} windows, {Caps.Length} caps, {Cooldowns.Length} cooldowns)";
+}

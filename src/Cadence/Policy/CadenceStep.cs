@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>
+/// One step of a cadence: a contact on a channel with a template, or an escalation, due whenever the day relative
+/// to the due date lies in <c>[FromDay, ToDay]</c> and the step has not been served <see cref="MaxAttempts"/> times.
+/// A step whose day was missed is still due while its window lasts.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Make one with <see cref="Contact"/> or <see cref="Escalation"/> and refine it with <c>with</c>.</remarks>
+public sealed record CadenceStep
+{
+    private CadenceStep(string id, Channel? channel, string? escalationKind, string template, int fromDay, int toDay)
+    {
+        Id = id;
+        Channel = channel;
+        EscalationKind = escalationKind;
+        Template = template;
+        FromDay = fromDay;
+        ToDay = toDay;
+    }
+
+    /// <summary>The step's identifier, unique in its policy; history attempts name it in <see cref="ContactAttempt.StepId"/>.</summary>
+    public string Id { get; init; }
+
+    /// <summary>The channel of a contact step; <see langword="null"/> for an escalation.</summary>
+    public Channel? Channel { get; init; }
+
+    /// <summary>The kind of an escalation step (agency placement, bureau notice…); <see langword="null"/> for a contact.</summary>
+    public string? EscalationKind { get; init; }
+
+    /// <summary>The message or template identifier.</summary>
+    public string Template { get; init; }
+
+    /// <summary>First day of the step's window, relative to the due date (negative: before it).</summary>
+    public int FromDay { get; init; }
+
+    /// <summary>Last day of the step's window, relative to the due date, inclusive.</summary>
+    public int ToDay { get; init; }
+
+    /// <summary>Minimum time between two attempts of this step; <see langword="null"/> for a single-shot step.</summary>
+    public Duration? RepeatInterval { get; init; }
+
+    /// <summary>
+    /// How many attempts serve the step; <see langword="null"/> means 1 for a single-shot step and no limit within the
+    /// window for a repeating one.
+    /// </summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>The step's priority: among due steps, the higher value is chosen first.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>Conditions that must all hold for the step to be due.</summary>
+    public ImmutableArray<StepCondition> Conditions { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Whether the step is an escalation rather than a contact.</summary>
+    public bool IsEscalation => Channel is null;
+
+    /// <summary>The effective maximum number of attempts.</summary>
+    public int EffectiveMaxAttempts => MaxAttempts ?? (RepeatInterval is null ? 1 : int.MaxValue);
+
+    /// <summary>A contact step.</summary>
+    /// <param name="id">The step's identifier.</param>
+    /// <param name="channel">The channel.</param>
+    /// <param name="template">The message or template identifier.</param>
+    /// <param name="fromDay">First day relative to the due date.</param>
+    /// <param name="toDay">Last day relative to the due date, inclusive.</param>
+    /// <returns>The step.</returns>
+    public static CadenceStep Contact(string id, Channel channel, string template, int fromDay, int toDay)
+        => new(id, channel, null, template, fromDay, toDay);
+
+    /// <summary>An escalation step (not a contact).</summary>
+    /// <param name="id">The step's identifier.</param>
+    /// <param name="kind">The escalation kind, e.g. <c>agency-placement</c>.</param>
+    /// <param name="fromDay">First day relative to the due date.</param>
+    /// <param name="toDay">Last day relative to the due date, inclusive.</param>
+    /// <returns>The step.</returns>
+    public static CadenceStep Escalation(string id, string kind, int fromDay, int toDay)
+        => new(id, null, kind, kind, fromDay, toDay);
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Cadence;
+
+/// <summary>
+/// Local times at which contact is allowed on some kinds of day, for some channels ("quiet hours" are the
+/// complement). Every window that applies to a channel and a day must allow a time for contact to be allowed then:
+/// windows intersect, so composing policies keeps the strictest hours. A window with no ranges closes those days.
+/// </summary>
+/// <param name="Name">The window's name, used in explanations.</param>
+/// <param name="Days">The kinds of day it applies to.</param>
+/// <param name="Ranges">The allowed local time ranges on those days.</param>
+/// <param name="Channels">The channels it applies to; empty for all.</param>
+public sealed record ContactWindow(string Name, DayKinds Days, ImmutableArray<TimeRange> Ranges, ImmutableArray<Channel> Channels)
+{
+    /// <summary>Whether the window applies to <paramref name="channel"/>.</summary>
+    /// <param name="channel">A channel.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty || Channels.Contains(channel);
+}

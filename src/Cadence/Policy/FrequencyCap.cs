@@ -1,0 +1,82 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>The shape of the window a cap counts attempts in.</summary>
+public enum CapPeriodKind
+{
+    /// <summary>A rolling duration ending at the instant considered, e.g. the last 24 hours.</summary>
+    Rolling = 0,
+
+    /// <summary>A sliding run of N local calendar days: the day considered and the N−1 days before it.</summary>
+    SlidingDays,
+
+    /// <summary>The local calendar day.</summary>
+    CalendarDay,
+
+    /// <summary>The local calendar week, Monday to Sunday.</summary>
+    CalendarWeek,
+
+    /// <summary>The local calendar month.</summary>
+    CalendarMonth,
+}
+
+/// <summary>The window a cap counts attempts in. Local days are those of the borrower's first zone.</summary>
+public sealed record CapPeriod
+{
+    private CapPeriod(CapPeriodKind kind, Duration length, int days)
+    {
+        Kind = kind;
+        Length = length;
+        Days = days;
+    }
+
+    /// <summary>The shape.</summary>
+    public CapPeriodKind Kind { get; }
+
+    /// <summary>For <see cref="CapPeriodKind.Rolling"/>: the duration.</summary>
+    public Duration Length { get; }
+
+    /// <summary>For <see cref="CapPeriodKind.SlidingDays"/>: the number of days.</summary>
+    public int Days { get; }
+
+    /// <summary>The calendar day.</summary>
+    public static CapPeriod CalendarDay { get; } = new(CapPeriodKind.CalendarDay, Duration.Zero, 0);
+
+    /// <summary>The calendar week starting on Monday.</summary>
+    public static CapPeriod CalendarWeek { get; } = new(CapPeriodKind.CalendarWeek, Duration.Zero, 0);
+
+    /// <summary>The calendar month.</summary>
+    public static CapPeriod CalendarMonth { get; } = new(CapPeriodKind.CalendarMonth, Duration.Zero, 0);
+
+    /// <summary>A rolling duration, e.g. 24 hours.</summary>
+    /// <param name="length">The duration.</param>
+    /// <returns>The period.</returns>
+    public static CapPeriod Rolling(Duration length) => new(CapPeriodKind.Rolling, length, 0);
+
+    /// <summary>A sliding run of <paramref name="days"/> local calendar days (Regulation F's "7 consecutive days").</summary>
+    /// <param name="days">The number of days.</param>
+    /// <returns>The period.</returns>
+    public static CapPeriod SlidingDays(int days) => new(CapPeriodKind.SlidingDays, Duration.Zero, days);
+
+    /// <inheritdoc />
+    public override string ToString() => Kind switch
+    {
+        CapPeriodKind.Rolling => string.Create(CultureInfo.InvariantCulture, $"rolling {Length}"),
+        CapPeriodKind.SlidingDays => string.Create(CultureInfo.InvariantCulture, $"{Days} consecutive days"),
+        CapPeriodKind.CalendarDay => "calendar day",
+        CapPeriodKind.CalendarWeek => "calendar week",
+        _ => "calendar month",
+    };
+}
+
+/// <summary>
+/// At most <see cref="Limit"/> attempts matched by <see cref="Counts"/> within <see cref="Period"/>. A cap restricts
+/// the outbound channels it counts. Attempts booked after the evaluation instant count too.
+/// </summary>
+/// <param name="Name">The cap's name, used in explanations.</param>
+/// <param name="Limit">The maximum number of counted attempts, at least 1.</param>
+/// <param name="Period">The window attempts are counted in.</param>
+/// <param name="Counts">Which attempts are counted.</param>
+public sealed record FrequencyCap(string Name, int Limit, CapPeriod Period, AttemptFilter Counts);

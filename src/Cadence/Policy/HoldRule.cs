@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Cadence;
+
+/// <summary>
+/// What a kind of hold blocks while it is in effect: every step (but those excepted), some channels, or some steps.
+/// </summary>
+/// <param name="Name">The rule's name, used in explanations.</param>
+/// <param name="Kind">The hold kind it maps.</param>
+public sealed record HoldRule(string Name, HoldKind Kind)
+{
+    /// <summary>The hold blocks every step, contact or escalation, except <see cref="ExceptSteps"/>.</summary>
+    public bool BlocksAllSteps { get; init; }
+
+    /// <summary>Steps still allowed when <see cref="BlocksAllSteps"/> is set (e.g. a validation letter during a dispute).</summary>
+    public ImmutableArray<string> ExceptSteps { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Channels the hold blocks.</summary>
+    public ImmutableArray<Channel> BlockedChannels { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Steps the hold blocks.</summary>
+    public ImmutableArray<string> BlockedSteps { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>
+    /// For holds carrying a promised date: the hold lasts through the promised local date and this many days after it
+    /// (the grace), then lapses even if its own end is later. <see langword="null"/>: the promised date is ignored.
+    /// </summary>
+    public int? GraceDaysAfterPromisedDate { get; init; }
+
+    /// <summary>Whether the rule blocks <paramref name="step"/>.</summary>
+    /// <param name="step">A step.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool Blocks(CadenceStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (BlocksAllSteps && !ExceptSteps.Contains(step.Id, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        return BlockedSteps.Contains(step.Id, StringComparer.Ordinal)
+               || (step.Channel is { } channel && BlockedChannels.Contains(channel));
+    }
+}

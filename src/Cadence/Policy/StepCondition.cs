@@ -1,0 +1,87 @@
+using System.Globalization;
+using Cadence.Internal;
+
+namespace Cadence;
+
+/// <summary>
+/// A condition on the account that must hold for a step to be due. The vocabulary is fixed (tags, amount thresholds,
+/// autopay, holds, day ranges) so that a policy stays declarative; <see cref="Custom"/> adds a named predicate in code.
+/// </summary>
+public abstract class StepCondition
+{
+    private protected StepCondition(string description) => Description = description;
+
+    /// <summary>A human-readable statement of the condition.</summary>
+    public string Description { get; }
+
+    /// <summary>The account carries <paramref name="tag"/>.</summary>
+    /// <param name="tag">The tag.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition HasTag(string tag)
+        => new Predicate($"has tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => f.HasTag(tag));
+
+    /// <summary>The account does not carry <paramref name="tag"/>.</summary>
+    /// <param name="tag">The tag.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition LacksTag(string tag)
+        => new Predicate($"lacks tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => !f.HasTag(tag));
+
+    /// <summary>The amount due is at least <paramref name="amount"/>.</summary>
+    /// <param name="amount">The threshold.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition AmountAtLeast(decimal amount)
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due >= {amount}"), f => f.State.AmountDue.Amount >= amount);
+
+    /// <summary>The amount due is below <paramref name="amount"/>.</summary>
+    /// <param name="amount">The threshold.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition AmountBelow(decimal amount)
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due < {amount}"), f => f.State.AmountDue.Amount < amount);
+
+    /// <summary>The borrower pays by automatic debit, or does not.</summary>
+    /// <param name="enabled">The autopay status required.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition Autopay(bool enabled)
+        => new Predicate(enabled ? "autopay on" : "autopay off", f => f.State.Autopay == enabled);
+
+    /// <summary>A hold of <paramref name="kind"/> is in effect now.</summary>
+    /// <param name="kind">The hold kind.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition HoldActive(HoldKind kind)
+        => new Predicate($"hold '{kind}' in effect", f => f.ActiveHold(kind) is not null);
+
+    /// <summary>No hold of <paramref name="kind"/> is in effect now.</summary>
+    /// <param name="kind">The hold kind.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition NoHoldActive(HoldKind kind)
+        => new Predicate($"no hold '{kind}' in effect", f => f.ActiveHold(kind) is null);
+
+    /// <summary>Today's day relative to the due date lies in <c>[from, to]</c>.</summary>
+    /// <param name="from">First day.</param>
+    /// <param name="to">Last day, inclusive.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition DaysFromDueBetween(int from, int to)
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"day from due in [{from}, {to}]"), f => f.DayFromDue >= from && f.DayFromDue <= to);
+
+    /// <summary>A named predicate written in code (not expressible in a policy file).</summary>
+    /// <param name="name">The condition's name, shown in explanations.</param>
+    /// <param name="predicate">The predicate; it must be pure and thread-safe.</param>
+    /// <returns>The condition.</returns>
+    public static StepCondition Custom(string name, Func<AccountFacts, bool> predicate)
+        => new Predicate(Guard.NotNullOrWhiteSpace(name), Guard.NotNull(predicate));
+
+    /// <summary>Whether the condition holds for the account.</summary>
+    /// <param name="facts">The account's facts.</param>
+    /// <returns><see langword="true"/> when it holds.</returns>
+    public bool IsSatisfiedBy(AccountFacts facts) => Evaluate(Guard.NotNull(facts));
+
+    /// <inheritdoc />
+    public override string ToString() => Description;
+
+    private protected abstract bool Evaluate(AccountFacts facts);
+
+    private sealed class Predicate(string description, Func<AccountFacts, bool> predicate) : StepCondition(description)
+    {
+        private protected override bool Evaluate(AccountFacts facts) => predicate(facts);
+    }
+}

@@ -1,0 +1,240 @@
+using NodaTime;
+
+namespace Cadence.Time;
+
+/// <summary>The outcome of placing a candidate in time.</summary>
+internal readonly record struct Placement(Instant? NotBefore, ReasonCode DropReason, string? DropRule, Instant? DropUntil)
+{
+    public bool IsPlaced => NotBefore is not null;
+}
+
+/// <summary>
+/// Finds the earliest instant <c>t &gt;= now</c> at which a contact is allowed: inside the window in every zone of the
+/// borrower, outside every cooldown, step repeat interval and upcoming hold, and under every cap — iterated to a fixed
+/// point, within the step's window and the policy's horizon. Plain code shared by every evaluator.
+/// </summary>
+/// <remarks>
+/// Caps count the attempts in the union of every window that would contain <c>t</c>; with no attempt booked after
+/// now this is exactly the window ending at <c>t</c>, and with booked attempts it is stricter, so recording the
+/// contact at <c>t</c> never breaks a cap. Cooldowns likewise look both ways: a booked attempt that the proposed
+/// contact's own cooldown would cover also defers it (the outcome of the proposed contact is unknown, so it is assumed
+/// to trigger every cooldown it could).
+/// </remarks>
+internal static class TemporalSolver
+{
+    private const int MaxIterations = 10_000;
+
+    public static Placement Place(AccountFacts facts, CadenceStep step, Channel channel, Instant? stepWindowEnd, List<ExplanationReason>? trace)
+    {
+        var policy = facts.Policy;
+        var horizonEnd = facts.Now + policy.Horizon;
+        var windowLimited = stepWindowEnd is { } swe && swe <= horizonEnd;
+        var limit = windowLimited ? stepWindowEnd!.Value - Duration.Epsilon : horizonEnd;
+        var dropReason = windowLimited ? ReasonCode.StepWindowEnded : ReasonCode.BeyondHorizon;
+        var dropRule = windowLimited ? "step:" + step.Id : "horizon";
+        var t = facts.Now;
+
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var start = t;
+
+            foreach (var rule in policy.HoldRules)
+            {
+                if (!rule.Blocks(step))
+                {
+                    continue;
+                }
+
+                foreach (var hold in facts.State.Holds)
+                {
+                    if (hold.Kind != rule.Kind)
+                    {
+                        continue;
+                    }
+
+                    var until = EffectiveUntil(facts, rule, hold);
+                    if (hold.From <= t && (until is null || t < until))
+                    {
+                        if (until is null)
+                        {
+                            return new Placement(null, ReasonCode.HoldUpcoming, "hold:" + rule.Name, null);
+                        }
+
+                        t = Move(t, until.Value, "hold:" + rule.Name, ReasonCode.HoldUpcoming, trace);
+                    }
+                }
+            }
+
+            if (step.RepeatInterval is { } repeat && facts.LastAttemptOf(step) is { } last && t < last + repeat)
+            {
+                t = Move(t, last + repeat, "step:" + step.Id, ReasonCode.RepeatInterval, trace);
+            }
+
+            foreach (var cooldown in policy.Cooldowns)
+            {
+                t = ApplyCooldown(facts, cooldown, channel, t, trace);
+            }
+
+            foreach (var cap in policy.Caps)
+            {
+                if (cap.Counts.CouldMatchOutbound(channel))
+                {
+                    t = ApplyCap(facts, cap, t, trace);
+                }
+            }
+
+            if (t > limit)
+            {
+                return new Placement(null, dropReason, dropRule, t);
+            }
+
+            foreach (var zone in facts.Zones)
+            {
+                if (policy.WindowTable.NextOpen(zone, channel, t, limit) is not { } open)
+                {
+                    return new Placement(null, dropReason, dropRule, null);
+                }
+
+                if (open != t)
+                {
+                    var kinds = policy.WindowTable.KindsOf(LocalTimeResolution.DateOf(zone, t));
+                    var names = policy.WindowTable.NamesFor(channel, kinds);
+                    var name = names.Count > 0 ? "window:" + string.Join("+", names) : "window";
+                    t = Move(t, open, $"{name} ({zone.Id})", ReasonCode.OutsideContactWindow, trace);
+                }
+            }
+
+            if (t == start)
+            {
+                return new Placement(t, ReasonCode.Chosen, null, null);
+            }
+        }
+
+        return new Placement(null, dropReason, dropRule, t);
+    }
+
+    /// <summary>When a hold stops blocking, given the rule's grace after a promised date.</summary>
+    public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
+    {
+        var until = hold.Until;
+        if (rule.GraceDaysAfterPromisedDate is { } grace && hold.PromisedDate is { } promised)
+        {
+            var lapse = LocalTimeResolution.StartOfDay(facts.PrimaryZone, promised.PlusDays(grace + 1));
+            until = until is { } u && u < lapse ? u : lapse;
+        }
+
+        return until;
+    }
+
+    private static Instant ApplyCooldown(AccountFacts facts, Cooldown cooldown, Channel channel, Instant t, List<ExplanationReason>? trace)
+    {
+        var blocks = cooldown.BlocksChannel(channel);
+        var couldTrigger = cooldown.Trigger.CouldMatchOutbound(channel);
+        if (!blocks && !couldTrigger)
+        {
+            return t;
+        }
+
+        var history = facts.History;
+        for (var i = 0; i < history.Length; i++)
+        {
+            var a = history[i];
+            if (blocks && cooldown.Trigger.Matches(a))
+            {
+                var end = cooldown.Length.IsCalendarDays
+                    ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.AttemptDates[i].PlusDays(cooldown.Length.Days))
+                    : a.At + cooldown.Length.Duration;
+                if (a.At <= t && t < end)
+                {
+                    t = Move(t, end, "cooldown:" + cooldown.Name, ReasonCode.Cooldown, trace);
+                }
+            }
+
+            if (couldTrigger && a.At >= t && cooldown.BlocksChannel(a.Channel))
+            {
+                var ownEnd = cooldown.Length.IsCalendarDays
+                    ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, LocalTimeResolution.DateOf(facts.PrimaryZone, t).PlusDays(cooldown.Length.Days))
+                    : t + cooldown.Length.Duration;
+                if (a.At < ownEnd)
+                {
+                    t = Move(t, a.At + Duration.Epsilon, "cooldown:" + cooldown.Name, ReasonCode.Cooldown, trace);
+                }
+            }
+        }
+
+        return t;
+    }
+
+    private static Instant ApplyCap(AccountFacts facts, FrequencyCap cap, Instant t, List<ExplanationReason>? trace)
+    {
+        var zone = facts.PrimaryZone;
+        var today = LocalTimeResolution.DateOf(zone, t);
+        var period = cap.Period;
+        var history = facts.History;
+        var count = 0;
+        for (var i = 0; i < history.Length; i++)
+        {
+            if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, history[i].At, facts.AttemptDates[i]))
+            {
+                count++;
+            }
+        }
+
+        if (count < cap.Limit)
+        {
+            return t;
+        }
+
+        // The k-th oldest counted attempt must leave the window for the count to drop under the limit.
+        var k = count - cap.Limit + 1;
+        Instant free = t;
+        switch (period.Kind)
+        {
+            case CapPeriodKind.CalendarDay:
+                free = LocalTimeResolution.StartOfDay(zone, today.PlusDays(1));
+                break;
+            case CapPeriodKind.CalendarWeek:
+                free = LocalTimeResolution.StartOfDay(zone, LocalTimeResolution.StartOfWeek(today).PlusDays(7));
+                break;
+            case CapPeriodKind.CalendarMonth:
+                free = LocalTimeResolution.StartOfDay(zone, LocalTimeResolution.StartOfMonth(today).PlusMonths(1));
+                break;
+            default:
+                for (var i = 0; i < history.Length; i++)
+                {
+                    if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, history[i].At, facts.AttemptDates[i]) && --k == 0)
+                    {
+                        free = period.Kind == CapPeriodKind.Rolling
+                            ? history[i].At + period.Length
+                            : LocalTimeResolution.StartOfDay(zone, facts.AttemptDates[i].PlusDays(period.Days));
+                        break;
+                    }
+                }
+
+                break;
+        }
+
+        return free > t ? Move(t, free, "cap:" + cap.Name, ReasonCode.CapReached, trace) : t + Duration.Epsilon;
+    }
+
+    /// <summary>Whether an attempt lies in the union of every cap window that contains <paramref name="t"/>.</summary>
+    private static bool InUnion(CapPeriod period, Instant t, LocalDate today, Instant at, LocalDate date) => period.Kind switch
+    {
+        CapPeriodKind.Rolling => at > t - period.Length && at < t + period.Length,
+        CapPeriodKind.SlidingDays => date > today.PlusDays(-period.Days) && date < today.PlusDays(period.Days),
+        CapPeriodKind.CalendarDay => date == today,
+        CapPeriodKind.CalendarWeek => LocalTimeResolution.StartOfWeek(date) == LocalTimeResolution.StartOfWeek(today),
+        _ => date.Year == today.Year && date.Month == today.Month,
+    };
+
+    private static Instant Move(Instant from, Instant to, string rule, ReasonCode code, List<ExplanationReason>? trace)
+    {
+        if (to <= from)
+        {
+            return from;
+        }
+
+        trace?.Add(new ExplanationReason(rule, code, to));
+        return to;
+    }
+}
