@@ -107,7 +107,7 @@ internal static class DecisionMaker
         {
             foreach (var rule in policy.HoldRules.Where(h => h.BlocksAllSteps && h.ExceptSteps.IsEmpty))
             {
-                if (facts.ActiveHold(rule.Kind) is not null)
+                if (TemporalSolver.IsInEffect(facts, rule, facts.Now))
                 {
                     suppressedBy = rule.Kind;
                     suppressingRule = "hold:" + rule.Name;

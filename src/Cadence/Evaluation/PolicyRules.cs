@@ -95,13 +95,12 @@ internal static class PolicyRules
     private static IRuleDefinition HoldGuard(HoldRule rule)
     {
         var name = "hold:" + rule.Name;
-        var kind = rule.Kind;
         var builder = new RuleBuilder();
         builder.Name(name);
         builder.Priority(GuardPriority);
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(Candidate), "candidate").Condition(Lambda<Func<Candidate, bool>>(candidate => rule.Blocks(candidate.Step)));
-        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<AccountFacts, bool>>(facts => facts.ActiveHold(kind) != null));
+        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<AccountFacts, bool>>(facts => TemporalSolver.IsInEffect(facts, rule, facts.Now)));
         builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, name, ReasonCode.HoldActive, HoldLapse(facts, rule)))));
         return builder.Build();
     }
@@ -112,17 +111,21 @@ internal static class PolicyRules
         Instant? latest = null;
         foreach (var hold in facts.State.Holds)
         {
-            if (hold.Kind != rule.Kind || !hold.IsActiveAt(facts.Now))
+            if (hold.Kind != rule.Kind || hold.From > facts.Now)
             {
                 continue;
             }
 
-            if (TemporalSolver.EffectiveUntil(facts, rule, hold) is not { } until)
+            var until = TemporalSolver.EffectiveUntil(facts, rule, hold);
+            if (until is null)
             {
                 return null;
             }
 
-            latest = latest is { } l && l > until ? l : until;
+            if (facts.Now < until)
+            {
+                latest = latest is { } l && l > until ? l : until;
+            }
         }
 
         return latest;

@@ -113,6 +113,20 @@ internal static class TemporalSolver
         return new Placement(null, dropReason, dropRule, t);
     }
 
+    /// <summary>Whether a hold of the rule's kind is in effect at <paramref name="at"/>, its promised-date lapse included.</summary>
+    public static bool IsInEffect(AccountFacts facts, HoldRule rule, Instant at)
+    {
+        foreach (var hold in facts.State.Holds)
+        {
+            if (hold.Kind == rule.Kind && hold.From <= at && (EffectiveUntil(facts, rule, hold) is not { } until || at < until))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>When a hold stops blocking, given the rule's grace after a promised date.</summary>
     public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
     {

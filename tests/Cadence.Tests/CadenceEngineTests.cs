@@ -1,0 +1,521 @@
+using Cadence.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
+using NRules.Fluent.Dsl;
+using static Cadence.Tests.Support.Accounts;
+
+namespace Cadence.Tests;
+
+public sealed class CadenceEngineTests
+{
+    private static readonly LocalDate Due = new(2026, 6, 10);
+    private static readonly Instant Noon = At("2026-06-15T12:00:00Z"); // D+5, a Monday, UTC
+
+    private static CadenceEngine Engine(CadencePolicy policy) => new(policy);
+
+    private static BorrowerState Account(string id = "A-1") => Borrower(id, Due, "UTC");
+
+    private static CadenceStep Sms(int from = 1, int to = 29) => CadenceStep.Contact("sms", Channel.Sms, "sms-template", from, to);
+
+    [Fact]
+    public void Evaluate_StepDueToday_ProposesItNow()
+    {
+        var d = Engine(Policies.Single(Sms())).Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Equal("sms", d.Step!.Id);
+        Assert.Equal(Channel.Sms, d.Channel);
+        Assert.Equal("sms-template", d.Template);
+        Assert.Equal(Noon, d.NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_StepWhoseFirstDayWasMissed_IsStillDueWhileItsWindowLasts()
+    {
+        var d = Engine(Policies.Single(Sms(from: 2, to: 6))).Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_StepWindowInTheFuture_WaitsUntilItsFirstDay()
+    {
+        var d = Engine(Policies.Single(Sms(from: 8, to: 9))).Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.Wait, d.Kind);
+        Assert.Equal(At("2026-06-18T00:00:00Z"), d.ReviewAt);
+    }
+
+    [Fact]
+    public void Evaluate_SingleShotStepAlreadyServed_IsNotProposedAgain()
+    {
+        var served = Account().WithHistory(new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, StepId: "sms"));
+
+        var d = Engine(Policies.Single(Sms())).Evaluate(served, Noon);
+
+        Assert.Equal(DecisionKind.None, d.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_RepeatingStep_WaitsForItsRepeatInterval()
+    {
+        var step = Sms() with { RepeatInterval = Duration.FromDays(3) };
+        var served = Account().WithHistory(new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, StepId: "sms"));
+
+        var d = Engine(Policies.Single(step)).Evaluate(served, Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Equal(Noon + Duration.FromDays(2), d.NotBefore);
+        Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.RepeatInterval);
+    }
+
+    [Fact]
+    public void Evaluate_RepeatingStepAtItsMaximumAttempts_IsNotProposed()
+    {
+        var step = Sms() with { RepeatInterval = Duration.FromHours(1), MaxAttempts = 2 };
+        var served = Account().WithHistory(
+            new ContactAttempt(Noon - Duration.FromDays(2), Channel.Sms, StepId: "sms"),
+            new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, StepId: "sms"));
+
+        Assert.Equal(DecisionKind.None, Engine(Policies.Single(step)).Evaluate(served, Noon).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_RepeatIntervalPastTheStepWindow_DropsTheStep()
+    {
+        var step = Sms(1, 5) with { RepeatInterval = Duration.FromDays(3) };
+        var served = Account().WithHistory(new ContactAttempt(Noon - Duration.FromHours(1), Channel.Sms, StepId: "sms"));
+
+        var d = Engine(Policies.Single(step)).Evaluate(served, Noon);
+
+        Assert.Equal(DecisionKind.None, d.Kind);
+        var candidate = Assert.Single(d.Explanation!.Candidates);
+        Assert.Equal(CandidateStatus.Dropped, candidate.Status);
+        Assert.Equal(ReasonCode.StepWindowEnded, candidate.Reasons[^1].Code);
+    }
+
+    [Fact]
+    public void Evaluate_ConditionNotMet_DoesNotProposeTheStep()
+    {
+        var step = Sms() with { Conditions = [StepCondition.HasTag("vip"), StepCondition.AmountAtLeast(100m)] };
+        var policy = Policies.Single(step);
+
+        Assert.Equal(DecisionKind.None, Engine(policy).Evaluate(Account(), Noon).Kind);
+        Assert.Equal(DecisionKind.Contact, Engine(policy).Evaluate(Account() with { Tags = ["vip"] }, Noon).Kind);
+        Assert.Equal(DecisionKind.None, Engine(policy).Evaluate(Account() with { Tags = ["vip"], AmountDue = new Money(99m, "USD") }, Noon).Kind);
+    }
+
+    [Theory]
+    [InlineData(true, true, false, ReasonCode.OptedOut)]
+    [InlineData(false, false, false, ReasonCode.ConsentMissing)]
+    [InlineData(true, false, true, ReasonCode.WorkplaceRestricted)]
+    public void Evaluate_ContactPointNotUsable_BlocksTheChannel(bool consent, bool optedOut, bool workplace, ReasonCode expected)
+    {
+        var policy = Policies.Single(Sms(), b => b.RequireConsent(Channel.Sms).RestrictWorkplace(Channel.Sms));
+        var account = Account().WithPoint(new ContactPoint(Channel.Sms) { ConsentGiven = consent, OptedOut = optedOut, IsWorkplace = workplace });
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.NotEqual(DecisionKind.Contact, d.Kind);
+        var candidate = Assert.Single(d.Explanation!.Candidates);
+        Assert.Equal(CandidateStatus.Blocked, candidate.Status);
+        Assert.Contains(candidate.Reasons, r => r.Code == expected);
+    }
+
+    [Fact]
+    public void Evaluate_NoContactPointOnTheChannel_BlocksIt()
+    {
+        var account = Account() with { ContactPoints = [new ContactPoint(Channel.Email)] };
+
+        var d = Engine(Policies.Single(Sms())).Evaluate(account, Noon);
+
+        Assert.Equal(ReasonCode.NoContactPoint, d.Explanation!.Candidates.Single().Reasons.Single().Code);
+    }
+
+    [Fact]
+    public void Evaluate_ConsecutiveFailuresReachTheLimit_ExhaustsTheChannelUntilTheContactPointIsUpdated()
+    {
+        var policy = Policies.Single(Sms() with { RepeatInterval = Duration.FromHours(1) }, b => b.AddExhaustion("three-failures", 3, Channel.Sms));
+        var failures = Enumerable.Range(1, 3).Select(i => new ContactAttempt(Noon - Duration.FromDays(i), Channel.Sms, Outcome: ContactOutcome.Failed, StepId: "sms")).ToArray();
+        var exhausted = Account().WithHistory(failures);
+
+        var blocked = Engine(policy).Evaluate(exhausted, Noon);
+        var renewed = Engine(policy).Evaluate(exhausted.WithPoint(new ContactPoint(Channel.Sms) { UpdatedAt = Noon - Duration.FromHours(2) }), Noon);
+        var brokenStreak = Engine(policy).Evaluate(exhausted.WithHistory(new ContactAttempt(Noon - Duration.FromHours(5), Channel.Sms, Outcome: ContactOutcome.Delivered)), Noon);
+
+        Assert.Contains(blocked.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.ChannelExhausted);
+        Assert.Equal(DecisionKind.Contact, renewed.Kind);
+        Assert.Equal(DecisionKind.Contact, brokenStreak.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_HoldBlockingEveryStep_SuppressesUntilTheHoldEnds()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true }));
+        var until = Noon + Duration.FromDays(4);
+        var account = Account().WithHolds(new Hold(HoldKind.Dispute, Noon - Duration.FromDays(30), until));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Suppressed, d.Kind);
+        Assert.Equal(HoldKind.Dispute, d.SuppressedBy);
+        Assert.Equal(until, d.ReviewAt);
+    }
+
+    [Fact]
+    public void Evaluate_BackDatedHoldRecordedAfterTheFact_StillBlocks()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("cease", HoldKind.CeaseCommunication) { BlocksAllSteps = true }));
+        var account = Account().WithHolds(new Hold(HoldKind.CeaseCommunication, Noon - Duration.FromDays(10)));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Suppressed, d.Kind);
+        Assert.Null(d.ReviewAt);
+    }
+
+    [Fact]
+    public void Evaluate_HoldThatHasEnded_DoesNotBlock()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true }));
+        var account = Account().WithHolds(new Hold(HoldKind.Dispute, Noon - Duration.FromDays(10), Noon - Duration.FromDays(1)));
+
+        Assert.Equal(DecisionKind.Contact, Engine(policy).Evaluate(account, Noon).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_HoldStartingLater_DefersTheContactPastIt()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlockedChannels = [Channel.Sms] })
+            .AddWindow("day", DayKinds.All, TimeRange.Of(14, 0, 18, 0)));
+        var account = Account().WithHolds(new Hold(HoldKind.Dispute, At("2026-06-15T13:00:00Z"), At("2026-06-16T15:00:00Z")));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(At("2026-06-16T15:00:00Z"), d.NotBefore);
+        Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.HoldUpcoming);
+    }
+
+    [Fact]
+    public void Evaluate_PromiseToPay_PausesStepsThroughThePromisedDatePlusGrace()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("promise", HoldKind.PromiseToPay) { BlockedSteps = ["sms"], GraceDaysAfterPromisedDate = 2 }));
+        var account = Account().WithHolds(new Hold(HoldKind.PromiseToPay, Noon - Duration.FromDays(1)) { PromisedDate = new LocalDate(2026, 6, 17) });
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Suppressed, d.Kind);
+        Assert.Equal(At("2026-06-20T00:00:00Z"), d.ReviewAt);
+        Assert.Equal(DecisionKind.Contact, Engine(policy).Evaluate(account, At("2026-06-20T00:00:00Z")).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_HoldBlockingOneChannel_LetsAnotherStepThrough()
+    {
+        var policy = CadencePolicy.CreateBuilder("two").WithDefaultZone("UTC")
+            .AddStep(Sms() with { Priority = 2 })
+            .AddStep(CadenceStep.Contact("letter", Channel.Letter, "letter", 1, 29) with { Priority = 1 })
+            .AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlockedChannels = [Channel.Sms] })
+            .Build();
+        var account = Account().WithHolds(new Hold(HoldKind.Dispute, Noon - Duration.FromDays(1)));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal("letter", d.Step!.Id);
+    }
+
+    [Fact]
+    public void Evaluate_RollingCapReached_DefersUntilTheOldestCountedAttemptLeavesTheWindow()
+    {
+        var policy = Policies.Single(Sms() with { RepeatInterval = Duration.FromMinutes(1) }, b => b.AddCap("two-a-day", 2, CapPeriod.Rolling(Duration.FromHours(24)), AttemptFilter.Outbound(Channel.Sms)));
+        var account = Account().WithHistory(
+            new ContactAttempt(Noon - Duration.FromHours(20), Channel.Sms),
+            new ContactAttempt(Noon - Duration.FromHours(2), Channel.Sms),
+            new ContactAttempt(Noon - Duration.FromHours(3), Channel.Sms, ContactDirection.Inbound));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(Noon + Duration.FromHours(4), d.NotBefore);
+        Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.CapReached && r.RuleName == "cap:two-a-day");
+    }
+
+    [Fact]
+    public void Evaluate_CalendarMonthCapReached_DefersToTheFirstOfNextMonth()
+    {
+        var policy = Policies.Single(Sms() with { RepeatInterval = Duration.FromMinutes(1) }, b => b.AddCap("one-a-month", 1, CapPeriod.CalendarMonth, AttemptFilter.Outbound(Channel.Sms)));
+        var account = Account().WithHistory(new ContactAttempt(At("2026-06-01T09:00:00Z"), Channel.Sms));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Equal(At("2026-07-01T00:00:00Z"), d.NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_AttemptBookedAfterNow_CountsAsAlreadyMade()
+    {
+        var policy = Policies.Single(Sms() with { RepeatInterval = Duration.FromMinutes(1) }, b => b.AddCap("one-a-day", 1, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Sms)));
+        var account = Account().WithHistory(new ContactAttempt(Noon + Duration.FromHours(3), Channel.Sms));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(At("2026-06-16T00:00:00Z"), d.NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_MinimumGapBetweenContacts_DefersByTheGap()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddMinimumGap("four-hours", Duration.FromHours(4)));
+        var account = Account().WithHistory(new ContactAttempt(Noon - Duration.FromHours(1), Channel.Email));
+
+        Assert.Equal(Noon + Duration.FromHours(3), Engine(policy).Evaluate(account, Noon).NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_CooldownOnlyCountsItsTriggerOutcomes()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddCooldown("after-conversation", AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation), CooldownLength.CalendarDays(2), Channel.Sms));
+        var noAnswer = Account().WithHistory(new ContactAttempt(Noon - Duration.FromHours(1), Channel.Call, Outcome: ContactOutcome.NoAnswer));
+        var talked = Account().WithHistory(new ContactAttempt(Noon - Duration.FromHours(1), Channel.Call, ContactDirection.Inbound, ContactOutcome.Conversation));
+
+        Assert.Equal(Noon, Engine(policy).Evaluate(noAnswer, Noon).NotBefore);
+        Assert.Equal(At("2026-06-17T00:00:00Z"), Engine(policy).Evaluate(talked, Noon).NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_NoAllowedInstantWithinTheHorizon_DropsTheCandidateAndWaits()
+    {
+        var policy = Policies.Single(Sms(1, 300), b => b.WithHorizon(Duration.FromDays(2)).AddCooldown("long", AttemptFilter.Outbound(Channel.Sms), CooldownLength.Of(Duration.FromDays(10)), Channel.Sms));
+        var account = Account().WithHistory(new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Wait, d.Kind);
+        Assert.Equal(Noon + Duration.FromDays(2), d.ReviewAt);
+        Assert.Equal(ReasonCode.BeyondHorizon, d.Explanation!.Candidates.Single().Reasons[^1].Code);
+    }
+
+    [Fact]
+    public void Evaluate_SeveralAllowedSteps_ChoosesByPriorityThenEarliest()
+    {
+        var builder = CadencePolicy.CreateBuilder("order").WithDefaultZone("UTC")
+            .AddStep(CadenceStep.Contact("email", Channel.Email, "e", 1, 29) with { Priority = 1 })
+            .AddStep(CadenceStep.Contact("call", Channel.Call, "c", 1, 29) with { Priority = 5 })
+            .AddWindow("calls-afternoon", [Channel.Call], DayKinds.All, TimeRange.Of(15, 0, 18, 0));
+
+        var byPriority = Engine(builder.Build()).Evaluate(Account(), Noon);
+        var byTime = Engine(CadencePolicy.Compose("earliest", CadencePolicy.CreateBuilder("order2").WithDefaultZone("UTC")
+            .WithSelectionOrder(SelectionOrder.EarliestThenPriority)
+            .AddStep(CadenceStep.Contact("email", Channel.Email, "e", 1, 29) with { Priority = 1 })
+            .AddStep(CadenceStep.Contact("call", Channel.Call, "c", 1, 29) with { Priority = 5 })
+            .AddWindow("calls-afternoon", [Channel.Call], DayKinds.All, TimeRange.Of(15, 0, 18, 0)).Build())).Evaluate(Account(), Noon);
+
+        Assert.Equal("call", byPriority.Step!.Id);
+        Assert.Equal(At("2026-06-15T15:00:00Z"), byPriority.NotBefore);
+        Assert.Equal("email", byTime.Step!.Id);
+        Assert.Contains(byTime.Explanation!.Candidates, c => c.StepId == "call" && c.Status == CandidateStatus.Outranked);
+    }
+
+    [Fact]
+    public void Evaluate_EscalationStep_EscalatesWithoutAContactWindow()
+    {
+        var policy = Policies.Single(CadenceStep.Escalation("agency", "agency-placement", 1, 400), b => b.AddWindow("never-at-noon", DayKinds.All, TimeRange.Of(8, 0, 9, 0)));
+
+        var d = Engine(policy).Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.Escalate, d.Kind);
+        Assert.Equal("agency-placement", d.Step!.EscalationKind);
+        Assert.Null(d.Channel);
+        Assert.Equal(Noon, d.NotBefore);
+    }
+
+    [Fact]
+    public void Evaluate_EscalationRecordedInHistory_IsServed()
+    {
+        var policy = Policies.Single(CadenceStep.Escalation("agency", "agency-placement", 1, 400));
+        var account = Account().WithHistory(new ContactAttempt(Noon - Duration.FromDays(1), Channel.None, StepId: "agency"));
+
+        Assert.Equal(DecisionKind.None, Engine(policy).Evaluate(account, Noon).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_NothingOwed_IsNone()
+    {
+        var d = Engine(Policies.Single(Sms())).Evaluate(Account() with { DueDate = null }, Noon);
+
+        Assert.Equal(DecisionKind.None, d.Kind);
+        Assert.Equal(ReasonCode.NothingOwed, d.Explanation!.Reasons.Single().Code);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownZone_IsAnErrorNamingTheAccountAndTheZone()
+    {
+        var d = Engine(Policies.Single(Sms())).Evaluate(Borrower("A-9", Due, "Mars/Olympus"), Noon);
+
+        Assert.Equal(DecisionKind.Error, d.Kind);
+        Assert.Null(d.Step);
+        Assert.Equal("account 'A-9': timeZoneIds[0] 'Mars/Olympus' is not a known IANA time zone", d.Error!.Message);
+    }
+
+    [Fact]
+    public void Evaluate_NoZoneAndNoDefaultZone_IsAnError()
+    {
+        var policy = CadencePolicy.CreateBuilder("no-default").AddStep(Sms()).Build();
+
+        var d = Engine(policy).Evaluate(Borrower("A-2", Due), Noon);
+
+        Assert.Equal(DecisionKind.Error, d.Kind);
+        Assert.Contains("has no time zone and policy 'no-default' has no default zone", d.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SeveralProblemsInOneAccount_ReportsThemAll()
+    {
+        var account = Borrower("A-3", Due, "Nowhere/City") with
+        {
+            ContactPoints = [new ContactPoint(Channel.Sms), new ContactPoint(Channel.Sms)],
+            Holds = [new Hold(HoldKind.Dispute, Noon, Noon - Duration.FromDays(1))],
+        };
+
+        var message = Engine(Policies.Single(Sms())).Evaluate(account, Noon).Error!.Message;
+
+        Assert.Contains("timeZoneIds[0] 'Nowhere/City'", message, StringComparison.Ordinal);
+        Assert.Contains("contactPoints[1] is a second contact point for Sms", message, StringComparison.Ordinal);
+        Assert.Contains("holds[0] ('dispute') ends", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ExplanationsSwitchedOff_CarriesNone()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()), new CadenceEngineOptions { IncludeExplanations = false });
+
+        var d = engine.Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Null(d.Explanation);
+    }
+
+    [Fact]
+    public void EvaluateNow_UsesTheInjectedClock()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()), clock: new FakeClock(Noon));
+
+        Assert.Equal(Noon, engine.EvaluateNow(Account()).NotBefore);
+    }
+
+    [Fact]
+    public void EvaluateNow_WithoutAClock_Throws()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()));
+
+        Assert.Throws<InvalidOperationException>(() => engine.EvaluateNow(Account()));
+    }
+
+    [Fact]
+    public void Description_NamesTheEvaluatorAndItsRules()
+    {
+        var engine = new CadenceEngine(Policies.SeedCadence());
+
+        Assert.Equal("NRules evaluator for policy 'seed-cadence': 20 rules (11 step rules, 9 guard rules, 0 custom rules)", engine.Description);
+        Assert.Equal(20, engine.Rules.Count);
+        Assert.Contains(engine.Rules, r => r.Name == "step:call-overdue");
+    }
+
+    [Fact]
+    public void EvaluateBatch_AnswersEveryAccountInInputOrder()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()), new CadenceEngineOptions { MinimumPartitionSize = 1, MaxDegreeOfParallelism = 4 });
+        var accounts = Enumerable.Range(0, 50).Select(i => i % 7 == 3 ? Borrower($"A-{i}", Due, "Bad/Zone") : Account($"A-{i}")).ToList();
+        accounts[10] = null!;
+
+        var decisions = engine.EvaluateBatch(accounts, Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal(accounts.Count, decisions.Length);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var expected = i == 10 ? "accounts[10]" : $"A-{i}";
+            Assert.Equal(expected, decisions[i].AccountId);
+            Assert.Equal(i == 10 || i % 7 == 3 ? DecisionKind.Error : DecisionKind.Contact, decisions[i].Kind);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_CustomRuleBlockingACandidate_IsHonoured()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddCustomRule(new NoSmsForVipRule()));
+
+        var vip = new CadenceEngine(policy).Evaluate(Account() with { Tags = ["vip"] }, Noon);
+        var regular = new CadenceEngine(policy).Evaluate(Account(), Noon);
+
+        Assert.Equal(DecisionKind.None, vip.Kind);
+        Assert.Equal(new ExplanationReason("vip-no-sms", ReasonCode.BlockedByCustomRule), vip.Explanation!.Candidates.Single().Reasons.Single());
+        Assert.Equal(DecisionKind.Contact, regular.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_CustomRuleProposingAStep_IsStillBoundByWindowsAndCaps()
+    {
+        var policy = Policies.Single(Sms(100, 200), b => b
+            .AddCustomRule(new ProposeSmsOnPromiseBrokenRule())
+            .AddWindow("day", DayKinds.All, TimeRange.Of(14, 0, 18, 0)));
+
+        var d = new CadenceEngine(policy).Evaluate(Account() with { Tags = ["promise-broken"] }, Noon);
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Equal(At("2026-06-15T14:00:00Z"), d.NotBefore);
+        Assert.Equal("promise-broken-follow-up", d.Explanation!.Candidates.Single().ProposedBy);
+    }
+
+    [Fact]
+    public void EvaluateBatch_CustomRuleThrowing_FailsOnlyThatAccountAndNamesTheRule()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms(), b => b.AddCustomRule(new ThrowingRule())), new CadenceEngineOptions { MinimumPartitionSize = 1 });
+        var accounts = new[] { Account("ok-1"), Account("boom") with { Tags = ["explode"] }, Account("ok-2") };
+
+        var decisions = engine.EvaluateBatch(accounts, Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal([DecisionKind.Contact, DecisionKind.Error, DecisionKind.Contact], decisions.Select(d => d.Kind));
+        Assert.Equal(ReasonCode.RuleFailed, decisions[1].Error!.Code);
+        Assert.Equal("throwing-rule", decisions[1].Error!.RuleName);
+        Assert.Contains("rule 'throwing-rule' failed: custom rule bug", decisions[1].Error!.Message, StringComparison.Ordinal);
+    }
+
+    public sealed class NoSmsForVipRule : Rule
+    {
+        public override void Define()
+        {
+            AccountFacts facts = null!;
+            Candidate candidate = null!;
+            Name("vip-no-sms");
+            When()
+                .Match(() => facts, f => f.HasTag("vip"))
+                .Match(() => candidate, c => c.Channel == Channel.Sms);
+            Then()
+                .Do(ctx => ctx.Insert(new CandidateBlock(candidate, "vip-no-sms", ReasonCode.BlockedByCustomRule, null)));
+        }
+    }
+
+    public sealed class ProposeSmsOnPromiseBrokenRule : Rule
+    {
+        public override void Define()
+        {
+            AccountFacts facts = null!;
+            Name("promise-broken-follow-up");
+            When().Match(() => facts, f => f.HasTag("promise-broken"));
+            Then().Do(ctx => ctx.Insert(facts.Propose("sms", "promise-broken-follow-up")));
+        }
+    }
+
+    public sealed class ThrowingRule : Rule
+    {
+        public override void Define()
+        {
+            AccountFacts facts = null!;
+            Name("throwing-rule");
+            When().Match(() => facts, f => f.HasTag("explode"));
+            Then().Do(ctx => Explode(facts));
+        }
+
+        private static void Explode(AccountFacts facts) => throw new InvalidOperationException("custom rule bug for " + facts.AccountId);
+    }
+}
