@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Samples.Portfolio;
+
+/// <summary>
+/// Evaluates a portfolio of accounts, one JSON object per line, under the sample policy at one fixed instant, and prints
+/// each decision with its explanation, then a count per kind of decision.
+/// </summary>
+internal static class Program
+{
+    /// <summary>
+    /// The default evaluation instant: Monday 9 March 2026, 14:30 UTC, the day after US clocks went forward. It is 10:30
+    /// in New York, 08:30 in Denver, but 07:30 in Phoenix and Los Angeles and 04:30 in Honolulu (quiet hours there).
+    /// A fixed instant keeps the sample's output the same on every run.
+    /// </summary>
+    private static readonly Instant DefaultNow = Instant.FromUtc(2026, 3, 9, 14, 30);
+
+    private const string SampleFileName = "sample-portfolio.jsonl";
+
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("ddd uuuu-MM-dd HH:mm");
+
+    private static readonly DecisionKind[] SummaryOrder =
+        [DecisionKind.Contact, DecisionKind.Escalate, DecisionKind.Wait, DecisionKind.Suppressed, DecisionKind.None, DecisionKind.Error];
+
+    private const string Usage = """
+        Usage: dotnet run --project examples/Cadence.Samples.Portfolio [-- [--accounts <path>] [--now <instant>]]
+
+          --accounts <path>   a JSON Lines file, one account per line (default: the bundled sample-portfolio.jsonl)
+          --now <instant>     the evaluation instant, ISO 8601, e.g. 2026-03-09T14:30:00Z (default: that instant)
+          --help              show this help
+        """;
+
+    private static int Main(string[] args)
+    {
+        // Output never depends on the machine's culture; the evaluation instant never on its clock.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+
+        if (!TryParseArguments(args, out var accountsPath, out var now, out var problem))
+        {
+            if (problem.Length == 0)
+            {
+                Console.Out.WriteLine(Usage);
+                return 0;
+            }
+
+            Console.Error.WriteLine(problem);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var displayPath = accountsPath ?? SampleFileName;
+        var path = accountsPath ?? Path.Combine(AppContext.BaseDirectory, SampleFileName);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"Accounts file not found: {displayPath}");
+            return 1;
+        }
+
+        var policy = SamplePolicy.Create();
+        var engine = new CadenceEngine(policy);
+        var lines = ReadAccounts(path);
+
+        // Evaluate every readable account in one batch; an unreadable line keeps its place as an error decision.
+        var readable = lines.Where(l => l.Account is not null).Select(l => l.Account!).ToList();
+        var evaluated = engine.EvaluateBatch(readable, now);
+        var next = 0;
+        var decisions = lines.Select(l => l.Account is null ? l.Failure!.Value : evaluated[next++]).ToList();
+
+        var output = new StringBuilder();
+        output.AppendLine("Cadence portfolio sample")
+            .AppendLine(Invariant($"Policy:   {policy}"))
+            .AppendLine(Invariant($"Engine:   {engine.Description}"))
+            .AppendLine(Invariant($"Now:      {InstantPattern.ExtendedIso.Format(now)}"))
+            .AppendLine(Invariant($"Accounts: {displayPath} ({lines.Count} accounts)"))
+            .AppendLine();
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var decision = decisions[i];
+            output.AppendLine(decision.ToString());
+            if (lines[i].Account is { } account && LocalTimes(policy, account, decision.NotBefore ?? decision.ReviewAt) is { } local)
+            {
+                output.Append("  (local time: ").Append(local).AppendLine(")");
+            }
+
+            output.Append(decision.Explanation?.ToDisplayString()).AppendLine();
+        }
+
+        var counts = decisions.CountBy(d => d.Kind).ToDictionary();
+        output.Append(Invariant($"Summary ({decisions.Count} accounts):"));
+        foreach (var kind in SummaryOrder)
+        {
+            output.Append(Invariant($" {kind}={counts.GetValueOrDefault(kind)}"));
+        }
+
+        Console.Out.WriteLine(output.ToString());
+        return 0;
+    }
+
+    /// <summary>
+    /// Reads the accounts, one JSON object per line; blank lines are skipped. A line that cannot be read becomes an
+    /// error decision named after its line, so that every account line gets exactly one decision, in order.
+    /// </summary>
+    private static List<AccountLine> ReadAccounts(string path)
+    {
+        var lines = new List<AccountLine>();
+        var number = 0;
+        foreach (var text in File.ReadLines(path, Encoding.UTF8))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                lines.Add(new AccountLine(number, AccountJson.Parse(text), null));
+            }
+            catch (JsonException ex)
+            {
+                var message = ex.Path is { } where
+                    ? Invariant($"line {number}, {where}: {ex.Message}")
+                    : Invariant($"line {number}, column {(ex.BytePositionInLine ?? 0) + 1}: malformed JSON: {WithoutPosition(ex.Message)}");
+                lines.Add(new AccountLine(number, null, Decision.Failed(Invariant($"line {number}"), ReasonCode.InvalidAccount, message)));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The JSON reader's message without the position it appends (the line number is the file's, not the reader's).</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
+    }
+
+    /// <summary>An instant as the borrower's clocks read it, in every zone of the borrower.</summary>
+    private static string? LocalTimes(CadencePolicy policy, BorrowerState account, Instant? instant)
+    {
+        if (instant is not { } at)
+        {
+            return null;
+        }
+
+        var zones = account.TimeZoneIds.IsEmpty
+            ? [policy.DefaultZone]
+            : account.TimeZoneIds.Select(policy.ZoneProvider.GetZoneOrNull);
+        return string.Join("; ", zones.OfType<DateTimeZone>().Select(z => $"{LocalPattern.Format(at.InZone(z).LocalDateTime)} {z.Id}"));
+    }
+
+    private static bool TryParseArguments(string[] args, out string? accountsPath, out Instant now, out string problem)
+    {
+        accountsPath = null;
+        now = DefaultNow;
+        problem = string.Empty;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--help" or "-h":
+                    return false;
+                case "--accounts" when i + 1 < args.Length:
+                    accountsPath = args[++i];
+                    break;
+                case "--now" when i + 1 < args.Length:
+                    var text = args[++i];
+                    var instant = InstantPattern.ExtendedIso.Parse(text);
+                    var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+                    if (instant.Success)
+                    {
+                        now = instant.Value;
+                    }
+                    else if (offset.Success)
+                    {
+                        now = offset.Value.ToInstant();
+                    }
+                    else
+                    {
+                        problem = $"--now: '{text}' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z";
+                        return false;
+                    }
+
+                    break;
+                default:
+                    problem = args[i] is "--accounts" or "--now" ? $"{args[i]} needs a value" : $"Unknown argument '{args[i]}'";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One account line of the file: the account, or the error decision that replaces it.</summary>
+    private sealed record AccountLine(int LineNumber, BorrowerState? Account, Decision? Failure);
+}
