@@ -140,8 +140,8 @@ public sealed record ExplanationReason(string RuleName, ReasonCode Code, Instant
 {
     /// <inheritdoc />
     public override string ToString() => Until is not { } u ? $"{Code} by {RuleName}"
-        : Code is ReasonCode.Chosen or ReasonCode.Outranked ? $"{Code} by {RuleName} at {u}"
-        : $"{Code} by {RuleName} until {u}";
+        : Code is ReasonCode.Chosen or ReasonCode.Outranked ? string.Create(CultureInfo.InvariantCulture, $"{Code} by {RuleName} at {u}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Code} by {RuleName} until {u}");
 }
 
 /// <summary>A candidate considered for a decision, and what happened to it.</summary>

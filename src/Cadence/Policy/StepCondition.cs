@@ -44,13 +44,16 @@ public abstract class StepCondition
     public static StepCondition Autopay(bool enabled)
         => new Predicate(enabled ? "autopay on" : "autopay off", f => f.State.Autopay == enabled);
 
-    /// <summary>A hold of <paramref name="kind"/> is in effect now.</summary>
+    /// <summary>
+    /// A hold of <paramref name="kind"/> is in effect now, by the hold's own period (a hold rule's grace after a
+    /// promised date is not applied here: a broken promise to pay is still a recorded hold).
+    /// </summary>
     /// <param name="kind">The hold kind.</param>
     /// <returns>The condition.</returns>
     public static StepCondition HoldActive(HoldKind kind)
         => new Predicate($"hold '{kind}' in effect", f => f.ActiveHold(kind) is not null);
 
-    /// <summary>No hold of <paramref name="kind"/> is in effect now.</summary>
+    /// <summary>No hold of <paramref name="kind"/> is in effect now, by the hold's own period.</summary>
     /// <param name="kind">The hold kind.</param>
     /// <returns>The condition.</returns>
     public static StepCondition NoHoldActive(HoldKind kind)
