@@ -348,6 +348,17 @@ public sealed class CadenceEngineTests
     }
 
     [Fact]
+    public void Evaluate_NothingOwedUnderAHoldThatBlocksEverything_IsNoneRatherThanSuppressed()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("cease", HoldKind.CeaseCommunication) { BlocksAllSteps = true }));
+        var paid = Account().WithHolds(new Hold(HoldKind.CeaseCommunication, Noon - Duration.FromDays(3))) with { DueDate = null };
+        var owing = Account().WithHolds(new Hold(HoldKind.CeaseCommunication, Noon - Duration.FromDays(3))) with { DueDate = new LocalDate(2026, 7, 30) };
+
+        Assert.Equal(DecisionKind.None, Engine(policy).Evaluate(paid, Noon).Kind);
+        Assert.Equal(DecisionKind.Suppressed, Engine(policy).Evaluate(owing, Noon).Kind);
+    }
+
+    [Fact]
     public void Evaluate_UnknownZone_IsAnErrorNamingTheAccountAndTheZone()
     {
         var d = Engine(Policies.Single(Sms())).Evaluate(Borrower("A-9", Due, "Mars/Olympus"), Noon);

@@ -103,7 +103,7 @@ internal static class DecisionMaker
             suppressingRule = first.RuleName;
             suppressedUntil = rejected.Select(r => Latest(r.Blocks!.Where(b => b.Reason == ReasonCode.HoldActive).Select(b => b.Until))).Aggregate(Earliest);
         }
-        else if (rejected.Count == 0)
+        else if (rejected.Count == 0 && facts.DayFromDue is not null)
         {
             foreach (var rule in policy.HoldRules.Where(h => h.BlocksAllSteps && h.ExceptSteps.IsEmpty))
             {
