@@ -491,6 +491,44 @@ public sealed class CadenceEngineTests
         Assert.Contains("rule 'throwing-rule' failed: custom rule bug", decisions[1].Error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_CustomConditionThrowing_FailsTheAccountClosed()
+    {
+        var step = Sms() with { Conditions = [StepCondition.Custom("fragile", f => f.State.Tags[0] == "x")] };
+        var engine = new CadenceEngine(Policies.Single(step));
+
+        var failed = engine.Evaluate(Account(), Noon);
+        var fine = engine.Evaluate(Account() with { Tags = ["x"] }, Noon);
+
+        Assert.Equal(DecisionKind.Error, failed.Kind);
+        Assert.Equal(ReasonCode.RuleFailed, failed.Error!.Code);
+        Assert.StartsWith("account 'A-1': a rule condition failed: ", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(DecisionKind.Contact, fine.Kind);
+    }
+
+    [Fact]
+    public void Evaluate_CustomRuleConditionThrowing_FailsTheAccountClosedAndTheEngineRecovers()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms(), b => b.AddCustomRule(new ThrowingConditionRule())));
+
+        var failed = engine.Evaluate(Account("boom") with { Tags = ["explode"] }, Noon);
+        var after = engine.Evaluate(Account("after"), Noon);
+
+        Assert.Equal(DecisionKind.Error, failed.Kind);
+        Assert.Equal(DecisionKind.Contact, after.Kind);
+    }
+
+    public sealed class ThrowingConditionRule : Rule
+    {
+        public override void Define()
+        {
+            AccountFacts facts = null!;
+            Name("throwing-condition");
+            When().Match(() => facts, f => f.HasTag("explode") && f.State.Holds[5].From == f.Now);
+            Then().Do(ctx => ctx.Insert(facts.Propose("sms", "throwing-condition")));
+        }
+    }
+
     public sealed class NoSmsForVipRule : Rule
     {
         public override void Define()

@@ -117,16 +117,16 @@ public sealed class CadenceEngine : ICadenceEngine
             session.RetractAll(session.Query<object>().ToList());
             return DecisionMaker.Decide(facts, candidates, blocks, options.IncludeExplanations);
         }
-        catch (Exception ex) when (ex is RuleExecutionException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The session may hold half an account: drop it, start afresh, and fail this account closed.
+            // Fail closed: the session may hold half an account, so it is dropped; this account is an error, the
+            // batch goes on.
             session = sessionFactory.CreateSession();
             var rule = (ex as RuleRhsExpressionEvaluationException)?.RuleName;
-            var cause = ex.InnerException?.Message ?? ex.Message;
-            var where = rule is null ? "a rule" : $"rule '{rule}'";
-            return Decision.Failed(account.AccountId, ReasonCode.RuleFailed, $"account '{account.AccountId}': {where} failed: {cause}") is var d
-                ? new Decision(DecisionKind.Error, d.AccountId, null, null, null, null, d.Error! with { RuleName = rule }, null)
-                : d;
+            var code = ex is RuleExecutionException ? ReasonCode.RuleFailed : ReasonCode.EvaluationFailed;
+            var cause = ex is RuleExecutionException && ex.InnerException is { } inner ? inner.Message : ex.Message;
+            var where = rule is not null ? $"rule '{rule}' failed" : code == ReasonCode.RuleFailed ? "a rule condition failed" : "evaluation failed";
+            return new Decision(DecisionKind.Error, account.AccountId, null, null, null, null, new DecisionError(code, $"account '{account.AccountId}': {where}: {cause}", rule), null);
         }
     }
 

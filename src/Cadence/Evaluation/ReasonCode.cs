@@ -62,4 +62,7 @@ public enum ReasonCode
 
     /// <summary>A rule failed while evaluating the account.</summary>
     RuleFailed,
+
+    /// <summary>Evaluating the account failed outside any rule.</summary>
+    EvaluationFailed,
 }
