@@ -25,11 +25,12 @@ public static class CadenceServiceCollectionExtensions
     /// <summary>
     /// Registers <paramref name="policy"/> and a <see cref="CadenceEngine"/> for it as singletons (also as
     /// <see cref="ICadenceEngine"/>). The engine takes the container's <see cref="IClock"/> when one is registered,
-    /// for <see cref="CadenceEngine.EvaluateNow"/>. Calling it again changes nothing: the first registration stays.
+    /// for <see cref="CadenceEngine.EvaluateNow"/>. Calling it again changes nothing: the first registration, options
+    /// included, stays.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="policy">The policy.</param>
-    /// <param name="configure">Configures the engine's options (configurations accumulate, as with any options).</param>
+    /// <param name="configure">Configures the engine's options.</param>
     /// <returns>The service collection, for chaining.</returns>
     public static IServiceCollection AddCadence(this IServiceCollection services, CadencePolicy policy, Action<CadenceEngineOptions> configure)
     {
@@ -51,6 +52,11 @@ public static class CadenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(policyFactory);
 
         ArgumentNullException.ThrowIfNull(configure);
+        if (services.Any(d => d.ServiceType == typeof(CadenceEngine)))
+        {
+            return services;
+        }
+
         services.AddOptions<CadenceEngineOptions>().Configure(configure);
         services.TryAddSingleton(policyFactory);
         services.TryAddSingleton(sp => new CadenceEngine(

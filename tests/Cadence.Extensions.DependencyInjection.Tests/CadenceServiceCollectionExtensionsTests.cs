@@ -41,11 +41,14 @@ public sealed class CadenceServiceCollectionExtensionsTests
     public void AddCadence_CalledTwice_KeepsTheFirstRegistration()
     {
         var first = Policy("first");
-        var services = new ServiceCollection().AddCadence(first).AddCadence(Policy("second"));
+        var services = new ServiceCollection()
+            .AddCadence(first, o => o.IncludeExplanations = true)
+            .AddCadence(Policy("second"), o => o.IncludeExplanations = false);
 
         using var provider = Build(services);
 
         Assert.Same(first, provider.GetRequiredService<CadencePolicy>());
+        Assert.NotNull(provider.GetRequiredService<ICadenceEngine>().Evaluate(Account, Now).Explanation);
         Assert.Single(services, d => d.ServiceType == typeof(CadenceEngine));
         Assert.Single(services, d => d.ServiceType == typeof(ICadenceEngine));
     }

@@ -57,6 +57,19 @@ public sealed class CadenceEngineTests
     }
 
     [Fact]
+    public void Evaluate_StepServedForAnEarlierDueDate_IsDueAgainForTheNextOne()
+    {
+        var policy = Policies.SeedCadence();
+        var january = new ContactAttempt(Accounts.Local("America/New_York", 2026, 1, 5, 10), Channel.Email, StepId: "email-pre-due");
+        var february = Borrower("cycle", new LocalDate(2026, 2, 10), "America/New_York").WithHistory(january);
+
+        var d = Engine(policy).Evaluate(february, Accounts.Local("America/New_York", 2026, 2, 4, 10));
+
+        Assert.Equal(DecisionKind.Contact, d.Kind);
+        Assert.Equal("email-pre-due", d.Step!.Id);
+    }
+
+    [Fact]
     public void Evaluate_RepeatingStep_WaitsForItsRepeatInterval()
     {
         var step = Sms() with { RepeatInterval = Duration.FromDays(3) };
@@ -336,6 +349,66 @@ public sealed class CadenceEngineTests
         var account = Account().WithHistory(new ContactAttempt(Noon - Duration.FromDays(1), Channel.None, StepId: "agency"));
 
         Assert.Equal(DecisionKind.None, Engine(policy).Evaluate(account, Noon).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_ConditionOnAHoldThatEnds_WaitsForTheHoldToEndInsteadOfGivingUp()
+    {
+        var policy = Policies.Single(Sms() with { Conditions = [StepCondition.NoHoldActive(HoldKind.PaymentPlan)] });
+        var account = Account().WithHolds(new Hold(HoldKind.PaymentPlan, Noon - Duration.FromDays(20), Noon + Duration.FromDays(1)));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Wait, d.Kind);
+        Assert.Equal(Noon + Duration.FromDays(1), d.ReviewAt);
+        Assert.Equal(DecisionKind.Contact, Engine(policy).Evaluate(account, Noon + Duration.FromDays(1)).Kind);
+    }
+
+    [Fact]
+    public void Evaluate_RepeatingEscalation_WaitsForItsRepeatInterval()
+    {
+        var policy = Policies.Single(CadenceStep.Escalation("bureau", "credit-bureau-notice", 1, 90) with { MaxAttempts = 3, RepeatInterval = Duration.FromDays(30) });
+        var account = Account().WithHistory(new ContactAttempt(Noon - Duration.FromHours(1), Channel.None, StepId: "bureau"));
+
+        var d = Engine(policy).Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Escalate, d.Kind);
+        Assert.Equal(Noon - Duration.FromHours(1) + Duration.FromDays(30), d.NotBefore);
+    }
+
+    [Fact]
+    public void EvaluateBatch_InstantTooFarOutToHaveALocalDate_FailsOnlyThatAccount()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()), new CadenceEngineOptions { MinimumPartitionSize = 1 });
+        var broken = Borrower("far", Due, "Asia/Tokyo").WithHistory(new ContactAttempt(Instant.MaxValue, Channel.Sms));
+
+        var decisions = engine.EvaluateBatch([Account("ok-1"), broken, Account("ok-2")], Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal([DecisionKind.Contact, DecisionKind.Error, DecisionKind.Contact], decisions.Select(d => d.Kind));
+        Assert.Equal(ReasonCode.InvalidAccount, decisions[1].Error!.Code);
+    }
+
+    [Fact]
+    public void Evaluate_CustomRuleProposingAStepAlreadyServed_IsBlockedByItsMaximumAttempts()
+    {
+        var policy = Policies.Single(Sms(100, 200), b => b.AddCustomRule(new ProposeSmsOnPromiseBrokenRule()));
+        var served = Account() with { Tags = ["promise-broken"], History = [new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, StepId: "sms")] };
+
+        var d = new CadenceEngine(policy).Evaluate(served, Noon);
+
+        Assert.NotEqual(DecisionKind.Contact, d.Kind);
+        Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.MaxAttemptsReached);
+    }
+
+    [Fact]
+    public void Constructor_CopiesTheOptions_SoChangingThemLaterChangesNothing()
+    {
+        var options = new CadenceEngineOptions { IncludeExplanations = true };
+        var engine = new CadenceEngine(Policies.Single(Sms()), options);
+
+        options.IncludeExplanations = false;
+
+        Assert.NotNull(engine.Evaluate(Account(), Noon).Explanation);
     }
 
     [Fact]

@@ -56,6 +56,54 @@ public sealed class CadencePolicyBuilderTests
     }
 
     [Fact]
+    public void Build_WindowsThatCoverOnlySomeDays_IsRejectedRatherThanLeftOpenOnTheOthers()
+    {
+        var builder = CadencePolicy.CreateBuilder("weekdays-only")
+            .AddStep(CadenceStep.Contact("sms", Channel.Sms, "t", 1, 2))
+            .AddWindow("weekday-hours", DayKinds.Weekday, TimeRange.Of(8, 0, 21, 0));
+
+        var ex = Assert.Throws<PolicyValidationException>(builder.Build);
+
+        Assert.Equal("windows: the windows for channel Sms say nothing about Saturday, Sunday: add a window for those days (one with no ranges closes them)", ex.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void Build_WeekendsClosedExplicitly_IsAccepted()
+    {
+        var policy = CadencePolicy.CreateBuilder("weekdays-only")
+            .WithDefaultZone("UTC")
+            .AddStep(CadenceStep.Contact("sms", Channel.Sms, "t", 1, 10))
+            .AddWindow("weekday-hours", DayKinds.Weekday, TimeRange.Of(8, 0, 21, 0))
+            .AddWindow("weekends-closed", DayKinds.Weekend)
+            .Build();
+
+        var saturday = new CadenceEngine(policy).Evaluate(Accounts.Borrower("A", new LocalDate(2026, 6, 10), "UTC"), Accounts.At("2026-06-13T10:00:00Z"));
+
+        Assert.Equal(Accounts.At("2026-06-15T08:00:00Z"), saturday.NotBefore);
+    }
+
+    [Fact]
+    public void Build_TwoRulesWithTheSameName_IsRejected()
+    {
+        var builder = CadencePolicy.CreateBuilder("names")
+            .AddCap("daily", 1, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Sms))
+            .AddCap("daily", 2, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call));
+
+        var ex = Assert.Throws<PolicyValidationException>(builder.Build);
+
+        Assert.Equal("caps[1] ('daily').name: the name 'daily' is used by an earlier rule in caps", ex.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void Build_WindowWithDefaultRanges_ClosesItsDaysInsteadOfFailing()
+    {
+        var window = new ContactWindow("closed", DayKinds.Weekend, default, default);
+
+        Assert.Empty(window.Ranges);
+        Assert.Empty(window.Channels);
+    }
+
+    [Fact]
     public void Build_Twice_Throws()
     {
         var builder = CadencePolicy.CreateBuilder("once").AddStep(CadenceStep.Contact("sms", Channel.Sms, "t", 1, 2));

@@ -105,12 +105,27 @@ public sealed class SeedCadenceScenarioTests
     }
 
     [Fact]
-    public void DisputedAccount_GetsOnlyTheLetter()
+    public void DisputedAccount_GetsOnlyLetters_AndWaitsForTheNextOne()
     {
         var disputed = Account().WithHolds(new Hold(HoldKind.Dispute, Day(3)));
+        var afterLetter = Engine.Evaluate(disputed.WithHistory(new ContactAttempt(Day(7), Channel.Letter, StepId: "letter-overdue")), Day(8));
 
         Assert.Equal("letter-overdue", Engine.Evaluate(disputed, Day(8)).Step!.Id);
-        Assert.Equal(DecisionKind.Suppressed, Engine.Evaluate(disputed.WithHistory(new ContactAttempt(Day(7), Channel.Letter, StepId: "letter-overdue")), Day(8)).Kind);
+        Assert.Equal(DecisionKind.Wait, afterLetter.Kind);
+        Assert.Equal(Local(Ny, 2026, 7, 10, 0), afterLetter.ReviewAt); // D+30: the debt-advice letter, which a dispute does not block
+        Assert.Equal("debt-advice-referral", Engine.Evaluate(disputed, Day(30)).Step!.Id);
+    }
+
+    [Fact]
+    public void PromiseToPay_PausesCallsAndTexts_ButNotTheLetterThatOpensMeanwhile()
+    {
+        var promised = Account().WithHolds(new Hold(HoldKind.PromiseToPay, Day(4)) { PromisedDate = Due.PlusDays(12) });
+
+        var d = Engine.Evaluate(promised.WithHistory(new ContactAttempt(Day(1), Channel.Sms, StepId: "sms-overdue")), Day(5));
+
+        Assert.Equal(DecisionKind.Wait, d.Kind);
+        Assert.Equal(Local(Ny, 2026, 6, 17, 0), d.ReviewAt); // D+7, when the letter's window opens
+        Assert.Equal("letter-overdue", Engine.Evaluate(promised, Day(7)).Step!.Id);
     }
 
     [Fact]

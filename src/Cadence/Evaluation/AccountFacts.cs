@@ -25,6 +25,9 @@ public sealed class AccountFacts
         Today = LocalTimeResolution.DateOf(zones[0], now);
         DayFromDue = state.DueDate is { } due ? Period.DaysBetween(due, Today) : null;
         AttemptDates = [.. history.Select(a => LocalTimeResolution.DateOf(zones[0], a.At))];
+        CycleStart = state.DueDate is { } dueDate && !policy.Steps.IsEmpty
+            ? LocalTimeResolution.StartOfDay(zones[0], dueDate.PlusDays(Math.Min(0, policy.Steps.Min(s => s.FromDay))))
+            : null;
         stepAttempts = new int[policy.Steps.Length];
         stepLastAttempt = new Instant?[policy.Steps.Length];
         foreach (var attempt in history)
@@ -32,7 +35,11 @@ public sealed class AccountFacts
             if (attempt.StepId is { } id && policy.StepIndex.TryGetValue(id, out var index)
                 && (attempt.Direction == ContactDirection.Outbound || attempt.Channel == Channel.None))
             {
-                stepAttempts[index]++;
+                if (CycleStart is not { } cycle || attempt.At >= cycle)
+                {
+                    stepAttempts[index]++;
+                }
+
                 stepLastAttempt[index] = attempt.At;
             }
         }
@@ -104,12 +111,19 @@ public sealed class AccountFacts
         return null;
     }
 
-    /// <summary>How many attempts have served <paramref name="step"/> (outbound, or non-contact actions).</summary>
+    /// <summary>
+    /// When the current due date's cycle began: the start of the local due date, or of the first day a step of the
+    /// policy can be due before it (e.g. a reminder a week ahead), whichever is earlier. Attempts before it served an earlier instalment or delinquency and do not count as serving this
+    /// cycle's steps (they still count for caps, cooldowns, exhaustion and repeat intervals).
+    /// </summary>
+    public Instant? CycleStart { get; }
+
+    /// <summary>How many attempts in the current cycle have served <paramref name="step"/> (outbound, or non-contact actions).</summary>
     /// <param name="step">A step of the policy.</param>
     /// <returns>The count.</returns>
     public int AttemptsOf(CadenceStep step) => Policy.StepIndex.TryGetValue(step.Id, out var i) ? stepAttempts[i] : 0;
 
-    /// <summary>When <paramref name="step"/> was last served, if ever.</summary>
+    /// <summary>When <paramref name="step"/> was last served, in any cycle, if ever.</summary>
     /// <param name="step">A step of the policy.</param>
     /// <returns>The instant, or <see langword="null"/>.</returns>
     public Instant? LastAttemptOf(CadenceStep step) => Policy.StepIndex.TryGetValue(step.Id, out var i) ? stepLastAttempt[i] : null;
@@ -158,7 +172,8 @@ public sealed class AccountFacts
 
     /// <summary>
     /// A candidate for the policy step <paramref name="stepId"/>, proposed by a custom rule; insert it into the session.
-    /// Every window, cap, cooldown and block still applies to it.
+    /// Every window, cap, cooldown, block, repeat interval and the step's maximum attempts still apply to it; its day
+    /// window does not (that is what proposing it is for), only the policy's horizon.
     /// </summary>
     /// <param name="stepId">The id of a step of the policy.</param>
     /// <param name="ruleName">The proposing rule's name, shown in explanations.</param>

@@ -27,7 +27,14 @@ public sealed class CadenceEngine : ICadenceEngine
     public CadenceEngine(CadencePolicy policy, CadenceEngineOptions? options = null, IClock? clock = null)
     {
         Policy = Guard.NotNull(policy);
-        this.options = options ?? new CadenceEngineOptions();
+        // A snapshot: changing the options object later does not change a running engine.
+        var given = options ?? new CadenceEngineOptions();
+        this.options = new CadenceEngineOptions
+        {
+            IncludeExplanations = given.IncludeExplanations,
+            MaxDegreeOfParallelism = given.MaxDegreeOfParallelism,
+            MinimumPartitionSize = given.MinimumPartitionSize,
+        };
         this.clock = clock;
         Rules = PolicyRules.Build(policy);
         sessionFactory = new RuleCompiler().Compile(Rules);
@@ -102,7 +109,19 @@ public sealed class CadenceEngine : ICadenceEngine
             return Decision.Failed(string.Empty, ReasonCode.InvalidAccount, "the account is null");
         }
 
-        var facts = AccountFacts.TryCreate(Policy, account, now, out var error);
+        AccountFacts? facts;
+        string? error;
+        try
+        {
+            facts = AccountFacts.TryCreate(Policy, account, now, out error);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            // e.g. an instant so far from now that its local date cannot be computed
+            facts = null;
+            error = $"account '{account.AccountId}': {ex.Message}";
+        }
+
         if (facts is null)
         {
             return Decision.Failed(account.AccountId, ReasonCode.InvalidAccount, error!);

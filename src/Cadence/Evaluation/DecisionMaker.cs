@@ -19,6 +19,8 @@ internal static class DecisionMaker
             .OrderBy(c => policy.StepIndex[c.StepId])
             .ToList();
         var blocksByStep = blocks
+            .Concat(candidates.Where(c => facts.AttemptsOf(c.Step) >= c.Step.EffectiveMaxAttempts)
+                .Select(c => new CandidateBlock(c, "step:" + c.StepId, ReasonCode.MaxAttemptsReached)))
             .GroupBy(b => b.Candidate.StepId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(b => b.RuleName, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
@@ -35,14 +37,8 @@ internal static class DecisionMaker
                 continue;
             }
 
-            if (candidate.Channel is not { } channel)
-            {
-                placed.Add((candidate, facts.Now, null));
-                continue;
-            }
-
             var trace = explain ? new List<ExplanationReason>() : null;
-            var placement = TemporalSolver.Place(facts, candidate.Step, channel, candidate.StepWindowEnd, trace);
+            var placement = TemporalSolver.Place(facts, candidate.Step, candidate.Channel, candidate.StepWindowEnd, trace);
             if (placement.NotBefore is { } notBefore)
             {
                 placed.Add((candidate, notBefore, trace));
@@ -53,7 +49,7 @@ internal static class DecisionMaker
                 if (explained is not null)
                 {
                     trace!.Add(new ExplanationReason(placement.DropRule!, placement.DropReason, placement.DropUntil));
-                    explained.Add(new CandidateExplanation(candidate.StepId, channel, candidate.ProposedBy, CandidateStatus.Dropped, null, [.. trace]));
+                    explained.Add(new CandidateExplanation(candidate.StepId, candidate.Channel, candidate.ProposedBy, CandidateStatus.Dropped, null, [.. trace]));
                 }
             }
         }
@@ -91,19 +87,31 @@ internal static class DecisionMaker
         var reasons = explained is null ? null : new List<ExplanationReason>();
         var candidates = explained is null ? [] : explained.OrderBy(e => policy.StepIndex[e.StepId]).ToImmutableArray();
 
-        // A hold that blocks everything, or blocks every candidate, suppresses the account.
+        if (facts.DayFromDue is not { } day)
+        {
+            reasons?.Add(new ExplanationReason("account", ReasonCode.NothingOwed));
+            return new Decision(DecisionKind.None, facts.AccountId, null, null, null, null, null, Explain(candidates, reasons));
+        }
+
+        var due = facts.State.DueDate!.Value;
+        bool HeldNow(CadenceStep step) => policy.HoldRules.Any(r => r.Blocks(step) && TemporalSolver.IsInEffect(facts, r, facts.Now));
+        Instant StepOpens(CadenceStep step) => LocalTimeResolution.StartOfDay(facts.PrimaryZone, due.PlusDays(step.FromDay));
+        var laterSteps = policy.Steps.Where(s => s.FromDay > day && facts.AttemptsOf(s) < s.EffectiveMaxAttempts).ToList();
+        var nextFreeStep = laterSteps.Where(s => !HeldNow(s)).OrderBy(StepOpens).ThenBy(s => policy.StepIndex[s.Id]).FirstOrDefault();
+
+        // A hold that blocks every candidate (or, with none, every step) suppresses the account, unless a step it does
+        // not block opens before it lapses.
         HoldKind? suppressedBy = null;
         string? suppressingRule = null;
         Instant? suppressedUntil = null;
-        var everyCandidateHeld = rejected.Count > 0 && rejected.All(r => r.Blocks?.Any(b => b.Reason == ReasonCode.HoldActive) == true);
-        if (everyCandidateHeld)
+        if (rejected.Count > 0 && rejected.All(r => r.Blocks?.Any(b => b.Reason == ReasonCode.HoldActive) == true))
         {
             var first = rejected.SelectMany(r => r.Blocks!).First(b => b.Reason == ReasonCode.HoldActive);
             suppressedBy = policy.HoldRules.FirstOrDefault(h => "hold:" + h.Name == first.RuleName)?.Kind ?? new HoldKind(first.RuleName);
             suppressingRule = first.RuleName;
             suppressedUntil = rejected.Select(r => Latest(r.Blocks!.Where(b => b.Reason == ReasonCode.HoldActive).Select(b => b.Until))).Aggregate(Earliest);
         }
-        else if (rejected.Count == 0 && facts.DayFromDue is not null)
+        else if (rejected.Count == 0)
         {
             foreach (var rule in policy.HoldRules.Where(h => h.BlocksAllSteps && h.ExceptSteps.IsEmpty))
             {
@@ -120,25 +128,23 @@ internal static class DecisionMaker
         if (suppressedBy is { } hold)
         {
             reasons?.Add(new ExplanationReason(suppressingRule!, ReasonCode.HoldActive, suppressedUntil));
-            return new Decision(DecisionKind.Suppressed, facts.AccountId, null, null, suppressedUntil, hold, null, Explain(candidates, reasons));
+            var opens = nextFreeStep is null ? (Instant?)null : StepOpens(nextFreeStep);
+            if (opens is null || (suppressedUntil is { } lapse && lapse <= opens))
+            {
+                return new Decision(DecisionKind.Suppressed, facts.AccountId, null, null, suppressedUntil, hold, null, Explain(candidates, reasons));
+            }
+
+            reasons?.Add(new ExplanationReason("step:" + nextFreeStep!.Id, ReasonCode.NoStepDue, opens));
+            return new Decision(DecisionKind.Wait, facts.AccountId, null, null, opens, null, null, Explain(candidates, reasons));
         }
 
-        if (facts.DayFromDue is not { } day)
-        {
-            reasons?.Add(new ExplanationReason("account", ReasonCode.NothingOwed));
-            return new Decision(DecisionKind.None, facts.AccountId, null, null, null, null, null, Explain(candidates, reasons));
-        }
-
-        // The next time something could change: a later step's window opens, a block lapses, the horizon moves on.
+        // The next time something could change: a later step's window opens, a block lapses, a hold starts or ends
+        // (conditions may read holds), the horizon moves on.
         Instant? review = null;
         string? reviewRule = null;
-        var due = facts.State.DueDate!.Value;
-        foreach (var step in policy.Steps)
+        foreach (var step in laterSteps)
         {
-            if (step.FromDay > day && facts.AttemptsOf(step) < step.EffectiveMaxAttempts)
-            {
-                Consider(LocalTimeResolution.StartOfDay(facts.PrimaryZone, due.PlusDays(step.FromDay)), "step:" + step.Id);
-            }
+            Consider(StepOpens(step), "step:" + step.Id);
         }
 
         foreach (var (_, blocks, placement) in rejected)
@@ -154,6 +160,26 @@ internal static class DecisionMaker
             if (placement is { DropReason: ReasonCode.BeyondHorizon })
             {
                 Consider(facts.Now + policy.Horizon, "horizon");
+            }
+        }
+
+        if (policy.Steps.Any(s => s.ToDay >= day && facts.AttemptsOf(s) < s.EffectiveMaxAttempts))
+        {
+            foreach (var h in facts.State.Holds)
+            {
+                Consider(h.From, "hold:" + h.Kind);
+                if (h.Until is { } until)
+                {
+                    Consider(until, "hold:" + h.Kind);
+                }
+
+                foreach (var rule in policy.HoldRules.Where(r => r.Kind == h.Kind))
+                {
+                    if (TemporalSolver.EffectiveUntil(facts, rule, h) is { } lapse)
+                    {
+                        Consider(lapse, "hold:" + rule.Name);
+                    }
+                }
             }
         }
 

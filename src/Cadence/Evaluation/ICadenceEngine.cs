@@ -18,6 +18,12 @@ public interface ICadenceEngine
     /// <returns>The decision; an invalid account or a failing rule gives an <see cref="DecisionKind.Error"/> decision.</returns>
     Decision Evaluate(BorrowerState account, Instant now);
 
+    /// <summary>Decides for one account at the current instant of the engine's <c>IClock</c>.</summary>
+    /// <param name="account">The account's state.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="InvalidOperationException">The engine has no clock.</exception>
+    Decision EvaluateNow(BorrowerState account);
+
     /// <summary>Decides for every account, one decision per account in input order, partitioned over the processors.</summary>
     /// <param name="accounts">The accounts.</param>
     /// <param name="now">The evaluation instant.</param>

@@ -65,4 +65,7 @@ public enum ReasonCode
 
     /// <summary>Evaluating the account failed outside any rule.</summary>
     EvaluationFailed,
+
+    /// <summary>The step has been served its maximum number of times in this cycle (a custom rule proposed it again).</summary>
+    MaxAttemptsReached,
 }

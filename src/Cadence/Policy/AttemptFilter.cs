@@ -8,6 +8,12 @@ namespace Cadence;
 /// <param name="Outcomes">Outcomes matched; empty for any outcome.</param>
 public sealed record AttemptFilter(ImmutableArray<Channel> Channels, DirectionFilter Directions, ImmutableArray<ContactOutcome> Outcomes)
 {
+    /// <summary>Channels matched; empty for every contact channel.</summary>
+    public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
+
+    /// <summary>Outcomes matched; empty for any outcome.</summary>
+    public ImmutableArray<ContactOutcome> Outcomes { get; init; } = Outcomes.IsDefault ? [] : Outcomes;
+
     /// <summary>Every outbound attempt on <paramref name="channels"/> (all contact channels when none given).</summary>
     /// <param name="channels">The channels.</param>
     /// <returns>The filter.</returns>

@@ -449,19 +449,47 @@ internal static class PolicyValidator
             Error("horizon", Inv($"the horizon ({b.HorizonLength}) must be positive"));
         }
 
+        UniqueNames("windows", b.WindowList.Select(w => w.Name));
+        UniqueNames("caps", b.CapList.Select(c => c.Name));
+        UniqueNames("cooldowns", b.CooldownList.Select(c => c.Name));
+        UniqueNames("exhaustion", b.ExhaustionList.Select(e => e.Name));
+        UniqueNames("holds", b.HoldRuleList.Select(h => h.Name));
+
         if (errors.Count == 0)
         {
             var table = new WindowTable(b.WindowList, b.Calendar);
+            DayKinds[] days = [DayKinds.Weekday, DayKinds.Saturday, DayKinds.Sunday];
             foreach (var channel in steps.Where(s => s.Channel is not null).Select(s => s.Channel!.Value).Distinct().Order())
             {
                 if (!table.IsEverOpen(channel))
                 {
                     Error("windows", $"the windows are never open for channel {channel}: every step on it would be dropped");
                 }
+
+                var uncovered = days.Where(d => table.NamesFor(channel, d).Count == 0).ToList();
+                if (uncovered.Count is > 0 and < 3)
+                {
+                    Error("windows", $"the windows for channel {channel} say nothing about {string.Join(", ", uncovered)}: add a window for those days (one with no ranges closes them)");
+                }
             }
         }
 
         return errors;
+
+        void UniqueNames(string section, IEnumerable<string> names)
+        {
+            var seenNames = new HashSet<string>(StringComparer.Ordinal);
+            var i = 0;
+            foreach (var name in names)
+            {
+                if (!string.IsNullOrWhiteSpace(name) && !seenNames.Add(name))
+                {
+                    Error(Inv($"{section}[{i}] ('{name}').name"), $"the name '{name}' is used by an earlier rule in {section}");
+                }
+
+                i++;
+            }
+        }
 
         void RequireName(string name, string path)
         {

@@ -13,6 +13,12 @@ namespace Cadence;
 /// <param name="Channels">The channels it applies to; empty for all.</param>
 public sealed record ContactWindow(string Name, DayKinds Days, ImmutableArray<TimeRange> Ranges, ImmutableArray<Channel> Channels)
 {
+    /// <summary>The allowed local time ranges on those days; empty closes them.</summary>
+    public ImmutableArray<TimeRange> Ranges { get; init; } = Ranges.IsDefault ? [] : Ranges;
+
+    /// <summary>The channels it applies to; empty for all.</summary>
+    public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
+
     /// <summary>Whether the window applies to <paramref name="channel"/>.</summary>
     /// <param name="channel">A channel.</param>
     /// <returns><see langword="true"/> when it does.</returns>

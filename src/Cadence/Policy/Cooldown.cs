@@ -45,6 +45,9 @@ public sealed record CooldownLength
 /// <param name="Length">How long it lasts.</param>
 public sealed record Cooldown(string Name, AttemptFilter Trigger, ImmutableArray<Channel> Blocks, CooldownLength Length)
 {
+    /// <summary>The channels it closes; empty for all.</summary>
+    public ImmutableArray<Channel> Blocks { get; init; } = Blocks.IsDefault ? [] : Blocks;
+
     /// <summary>Whether the cooldown closes <paramref name="channel"/>.</summary>
     /// <param name="channel">A channel.</param>
     /// <returns><see langword="true"/> when it does.</returns>
@@ -61,6 +64,12 @@ public sealed record Cooldown(string Name, AttemptFilter Trigger, ImmutableArray
 /// <param name="FailureOutcomes">The outcomes that count as failures.</param>
 public sealed record ExhaustionRule(string Name, int ConsecutiveFailures, ImmutableArray<Channel> Channels, ImmutableArray<ContactOutcome> FailureOutcomes)
 {
+    /// <summary>The channels it applies to; empty for all.</summary>
+    public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
+
+    /// <summary>The outcomes that count as failures.</summary>
+    public ImmutableArray<ContactOutcome> FailureOutcomes { get; init; } = FailureOutcomes.IsDefault ? [] : FailureOutcomes;
+
     /// <summary>The outcomes that count as failures unless a rule says otherwise.</summary>
     public static ImmutableArray<ContactOutcome> DefaultFailureOutcomes { get; } =
         [ContactOutcome.Failed, ContactOutcome.Bounced, ContactOutcome.WrongParty];

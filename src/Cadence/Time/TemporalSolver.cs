@@ -24,7 +24,14 @@ internal static class TemporalSolver
 {
     private const int MaxIterations = 10_000;
 
-    public static Placement Place(AccountFacts facts, CadenceStep step, Channel channel, Instant? stepWindowEnd, List<ExplanationReason>? trace)
+    /// <summary>Places a candidate step in time, or says why it cannot be placed.</summary>
+    /// <param name="facts">The account's facts.</param>
+    /// <param name="step">The candidate's step.</param>
+    /// <param name="channel">The contact's channel; <see langword="null"/> for an escalation, which no window, cap or cooldown constrains.</param>
+    /// <param name="stepWindowEnd">When the step's day window ends; <see langword="null"/> when only the horizon limits it.</param>
+    /// <param name="trace">Collects every deferral when explanations are on.</param>
+    /// <returns>The placement.</returns>
+    public static Placement Place(AccountFacts facts, CadenceStep step, Channel? channel, Instant? stepWindowEnd, List<ExplanationReason>? trace)
     {
         var policy = facts.Policy;
         var horizonEnd = facts.Now + policy.Horizon;
@@ -70,14 +77,29 @@ internal static class TemporalSolver
                 t = Move(t, last + repeat, "step:" + step.Id, ReasonCode.RepeatInterval, trace);
             }
 
+            if (channel is not { } contact)
+            {
+                if (t > limit)
+                {
+                    return new Placement(null, dropReason, dropRule, t);
+                }
+
+                if (t == start)
+                {
+                    return new Placement(t, ReasonCode.Chosen, null, null);
+                }
+
+                continue;
+            }
+
             foreach (var cooldown in policy.Cooldowns)
             {
-                t = ApplyCooldown(facts, cooldown, channel, t, trace);
+                t = ApplyCooldown(facts, cooldown, contact, t, trace);
             }
 
             foreach (var cap in policy.Caps)
             {
-                if (cap.Counts.CouldMatchOutbound(channel))
+                if (cap.Counts.CouldMatchOutbound(contact))
                 {
                     t = ApplyCap(facts, cap, t, trace);
                 }
@@ -90,7 +112,7 @@ internal static class TemporalSolver
 
             foreach (var zone in facts.Zones)
             {
-                if (policy.WindowTable.NextOpen(zone, channel, t, limit) is not { } open)
+                if (policy.WindowTable.NextOpen(zone, contact, t, limit) is not { } open)
                 {
                     return new Placement(null, dropReason, dropRule, null);
                 }
@@ -98,7 +120,7 @@ internal static class TemporalSolver
                 if (open != t)
                 {
                     var kinds = policy.WindowTable.KindsOf(LocalTimeResolution.DateOf(zone, t));
-                    var names = policy.WindowTable.NamesFor(channel, kinds);
+                    var names = policy.WindowTable.NamesFor(contact, kinds);
                     var name = names.Count > 0 ? "window:" + string.Join("+", names) : "window";
                     t = Move(t, open, $"{name} ({zone.Id})", ReasonCode.OutsideContactWindow, trace);
                 }

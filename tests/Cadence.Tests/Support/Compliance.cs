@@ -35,7 +35,8 @@ internal static class Compliance
         }
 
         var served = account.History.Where(a => a.StepId == step.Id && (a.Direction == ContactDirection.Outbound || a.Channel == Channel.None)).ToList();
-        if (served.Count >= step.EffectiveMaxAttempts)
+        var cycleStart = account.DueDate is { } dueDate ? StartOf(dueDate.PlusDays(Math.Min(0, policy.Steps.Min(s => s.FromDay)))) : Instant.MinValue;
+        if (served.Count(a => a.At >= cycleStart) >= step.EffectiveMaxAttempts)
         {
             problems.Add($"step {step.Id} already served {served.Count} times");
         }
@@ -66,6 +67,11 @@ internal static class Compliance
             }
         }
 
+        if (step.RepeatInterval is { } repeat && served.Count > 0 && served.Max(a => a.At) + repeat > t)
+        {
+            problems.Add($"step {step.Id} repeats before its interval");
+        }
+
         if (step.Channel is not { } channel)
         {
             return problems;
@@ -88,11 +94,6 @@ internal static class Compliance
             {
                 problems.Add($"channel {channel} is exhausted ({streak} failures)");
             }
-        }
-
-        if (step.RepeatInterval is { } repeat && served.Count > 0 && served.Max(a => a.At) + repeat > t)
-        {
-            problems.Add($"step {step.Id} repeats before its interval");
         }
 
         foreach (var zone in zones)

@@ -124,9 +124,14 @@ public static class Generators
                  b.AddStep(step with { Id = $"s{i}" });
              }
 
-             windows.Take(windowCount).ToList().ForEach(w => b.AddWindow(w));
-             caps.Take(capCount).ToList().ForEach(c => b.AddCap(c));
-             cooldowns.Take(cooldownCount).ToList().ForEach(c => b.AddCooldown(c));
+             if (windowCount > 0)
+             {
+                 b.AddWindow("base", DayKinds.All, TimeRange.WholeDay);
+             }
+
+             windows.Take(windowCount).Select((w, i) => w with { Name = $"w{i}-{w.Name}" }).ToList().ForEach(w => b.AddWindow(w));
+             caps.Take(capCount).Select((c, i) => c with { Name = $"cap{i}-{c.Name}" }).ToList().ForEach(c => b.AddCap(c));
+             cooldowns.Take(cooldownCount).Select((c, i) => c with { Name = $"cooldown{i}-{c.Name}" }).ToList().ForEach(c => b.AddCooldown(c));
              b.AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = holdBlocksAll, BlockedChannels = [Channel.Call] });
              b.AddHoldRule(new HoldRule("promise", HoldKind.PromiseToPay) { BlockedChannels = [Channel.Sms, Channel.Call], GraceDaysAfterPromisedDate = 1 });
              b.AddHoldRule(new HoldRule("cease", HoldKind.CeaseCommunication) { BlocksAllSteps = true });
@@ -163,7 +168,12 @@ public static class Generators
         from priority in Gen.Choose(0, 5)
         from escalation in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         select escalation
-            ? CadenceStep.Escalation("x", "agency-placement", fromDay, fromDay + length) with { Priority = priority }
+            ? CadenceStep.Escalation("x", "agency-placement", fromDay, fromDay + length) with
+            {
+                Priority = priority,
+                RepeatInterval = repeatHours == 0 ? null : Duration.FromHours(repeatHours),
+                MaxAttempts = repeatHours == 0 ? null : 3,
+            }
             : CadenceStep.Contact("x", channel, "template-" + channel, fromDay, fromDay + length) with
             {
                 Priority = priority,
