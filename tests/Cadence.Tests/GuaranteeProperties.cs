@@ -48,6 +48,39 @@ public sealed class GuaranteeProperties
     public void RecordingTheContactAtNotBefore_BreaksNoCapCooldownOrBlock(Scenario s)
         => Check(s, (account, d) => Compliance.Violations(s.Policy, account, s.Now, d));
 
+    /// <remarks>
+    /// Scans instants before <c>NotBefore</c> (every 20 minutes, up to two days ahead) with the independent checker: none
+    /// may be allowed. Skipped where the engine is stricter by design: accounts with attempts booked after now, and
+    /// instants in a repeated autumn hour.
+    /// </remarks>
+    [Property(MaxTest = 80, Arbitrary = [typeof(Generators)])]
+    public void NotBefore_IsTheEarliestAllowedInstant(Scenario s)
+    {
+        foreach (var account in s.Accounts.Where(a => a.History.All(h => h.At <= s.Now)))
+        {
+            var d = EngineFor(s.Policy).Evaluate(account, s.Now);
+            if (d.Kind != DecisionKind.Contact)
+            {
+                continue;
+            }
+
+            var zones = account.TimeZoneIds.Select(id => DateTimeZoneProviders.Tzdb[id]).ToList();
+            var end = Instant.Min(d.NotBefore!.Value, s.Now + Duration.FromDays(2));
+            for (var t = s.Now; t < end; t += Duration.FromMinutes(20))
+            {
+                if (zones.Any(z => z.MapLocal(t.InZone(z).LocalDateTime).Count > 1))
+                {
+                    continue;
+                }
+
+                var earlier = new Decision(DecisionKind.Contact, d.AccountId, d.Step, t, null, null, null, null);
+                Assert.True(
+                    Compliance.Violations(s.Policy, account, s.Now, earlier).Count > 0,
+                    $"{account.AccountId}: {d} but {t} was already allowed{Environment.NewLine}{d.Explanation?.ToDisplayString()}");
+            }
+        }
+    }
+
     [Property(MaxTest = Cases, Arbitrary = [typeof(Generators)])]
     public void Decisions_NeverUseABlockedChannel(Scenario s)
         => Check(s, (account, d) => Compliance.Violations(s.Policy, account, s.Now, d).Where(v => v.StartsWith("channel", StringComparison.Ordinal) || v.StartsWith("hold", StringComparison.Ordinal)));

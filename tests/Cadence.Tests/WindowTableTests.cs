@@ -99,6 +99,16 @@ public sealed class WindowTableTests
     }
 
     [Fact]
+    public void IsOpen_WindowClosingInsideASpringForwardGap_ClosesWhenTheGapEnds()
+    {
+        // 2026-03-08 in New York: 02:00 EST jumps to 03:00 EDT; a window to 02:30 closes at the jump.
+        var table = new WindowTable([new ContactWindow("night", DayKinds.All, [TimeRange.Of(1, 0, 2, 30)], [])], HolidayCalendar.Empty);
+
+        Assert.True(table.IsOpen(NewYork, Channel.Call, At("2026-03-08T06:59:00Z"))); // 01:59 EST
+        Assert.False(table.IsOpen(NewYork, Channel.Call, At("2026-03-08T07:00:00Z"))); // 03:00 EDT
+    }
+
+    [Fact]
     public void IsOpen_WindowClosingInsideAFallBackOverlap_ClosesAtTheEarlierOccurrence()
     {
         var table = new WindowTable([new ContactWindow("night", DayKinds.All, [TimeRange.Of(0, 0, 1, 30)], [])], HolidayCalendar.Empty);
