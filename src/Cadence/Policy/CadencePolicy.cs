@@ -74,7 +74,7 @@ public sealed class CadencePolicy
     public SelectionOrder SelectionOrder { get; }
 
     /// <summary>The holiday calendar contact windows use.</summary>
-    public HolidayCalendar Holidays { get; }
+    public IHolidayCalendar Holidays { get; }
 
     /// <summary>Lender-written NRules rules evaluated with the policy's own rules, over the same facts.</summary>
     public ImmutableArray<Rule> CustomRules { get; }

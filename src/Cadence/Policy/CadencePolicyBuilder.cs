@@ -44,7 +44,7 @@ public sealed class CadencePolicyBuilder
 
     internal SelectionOrder Order { get; private set; }
 
-    internal HolidayCalendar Calendar { get; private set; } = HolidayCalendar.Empty;
+    internal IHolidayCalendar Calendar { get; private set; } = HolidayCalendar.Empty;
 
     /// <summary>Adds a step.</summary>
     /// <param name="step">The step.</param>
@@ -187,13 +187,13 @@ public sealed class CadencePolicyBuilder
         return this;
     }
 
-    /// <summary>Adds holidays; calendars are united.</summary>
-    /// <param name="calendar">The calendar.</param>
+    /// <summary>Adds holidays: a list of dates (<see cref="HolidayCalendar"/>) or the host's own calendar; calendars are united.</summary>
+    /// <param name="calendar">The calendar; it must be immutable and thread-safe.</param>
     /// <returns>This builder.</returns>
-    public CadencePolicyBuilder WithHolidays(HolidayCalendar calendar)
+    public CadencePolicyBuilder WithHolidays(IHolidayCalendar calendar)
     {
         Guard.NotBuilt(built, nameof(CadencePolicyBuilder));
-        Calendar = Calendar.Union(Guard.NotNull(calendar));
+        Calendar = HolidayCalendar.Combine(Calendar, Guard.NotNull(calendar));
         return this;
     }
 
@@ -223,7 +223,7 @@ public sealed class CadencePolicyBuilder
         ConsentSet.UnionWith(policy.ConsentRequired);
         WorkplaceSet.UnionWith(policy.WorkplaceRestricted);
         CustomRuleList.AddRange(policy.CustomRules);
-        Calendar = Calendar.Union(policy.Holidays);
+        Calendar = HolidayCalendar.Combine(Calendar, policy.Holidays);
         return this;
     }
 

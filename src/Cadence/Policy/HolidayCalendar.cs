@@ -44,6 +44,32 @@ public sealed class HolidayCalendar : IHolidayCalendar
         return new HolidayCalendar(name, dates);
     }
 
+    /// <summary>
+    /// A calendar whose holidays are those of every one of <paramref name="calendars"/>: lists are merged, other
+    /// implementations (a host's own calendar) are asked in turn.
+    /// </summary>
+    /// <param name="calendars">The calendars.</param>
+    /// <returns>The combined calendar.</returns>
+    public static IHolidayCalendar Combine(params IEnumerable<IHolidayCalendar> calendars)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        var lists = Empty;
+        var others = new List<IHolidayCalendar>();
+        foreach (var calendar in calendars.SelectMany(c => c is CombinedCalendar combined ? combined.Parts : [c]))
+        {
+            if (calendar is HolidayCalendar list)
+            {
+                lists = lists.Union(list);
+            }
+            else if (calendar is not null && !others.Contains(calendar))
+            {
+                others.Add(calendar);
+            }
+        }
+
+        return others.Count == 0 ? lists : new CombinedCalendar([.. ReferenceEquals(lists, Empty) ? [] : new IHolidayCalendar[] { lists }, .. others]);
+    }
+
     /// <summary>The union of this calendar and <paramref name="other"/>.</summary>
     /// <param name="other">Another calendar.</param>
     /// <returns>A calendar whose holidays are those of both.</returns>
@@ -57,4 +83,16 @@ public sealed class HolidayCalendar : IHolidayCalendar
 
     /// <inheritdoc />
     public bool IsHoliday(LocalDate date) => dates.Contains(date);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name}: {string.Join(", ", Dates.Select(d => d.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}";
+
+    private sealed class CombinedCalendar(IHolidayCalendar[] parts) : IHolidayCalendar
+    {
+        public IHolidayCalendar[] Parts { get; } = parts;
+
+        public bool IsHoliday(LocalDate date) => Parts.Any(p => p.IsHoliday(date));
+
+        public override string ToString() => string.Join(" + ", Parts.Select(p => p.ToString()));
+    }
 }

@@ -317,7 +317,7 @@ public static class Describe
             s.AppendLine(CultureInfo.InvariantCulture, $"  cooldown {c.Name}: after [{string.Join(",", c.Trigger.Channels)}] [{string.Join(",", c.Trigger.Outcomes)}] blocks [{string.Join(",", c.Blocks)}] for {c.Length}");
         }
 
-        s.AppendLine(CultureInfo.InvariantCulture, $"  consent [{string.Join(",", p.ConsentRequired)}] workplace [{string.Join(",", p.WorkplaceRestricted)}] exhaustion [{string.Join(",", p.ExhaustionRules.Select(e => e.ConsecutiveFailures))}] holidays [{string.Join(",", p.Holidays.Dates)}]");
+        s.AppendLine(CultureInfo.InvariantCulture, $"  consent [{string.Join(",", p.ConsentRequired)}] workplace [{string.Join(",", p.WorkplaceRestricted)}] exhaustion [{string.Join(",", p.ExhaustionRules.Select(e => e.ConsecutiveFailures))}] holidays [{p.Holidays}]");
         return s.ToString();
     }
 
