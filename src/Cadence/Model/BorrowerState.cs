@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -40,4 +41,23 @@ public sealed record BorrowerState(string AccountId)
 
     /// <summary>Contact history in any order; it is read, never changed.</summary>
     public ImmutableArray<ContactAttempt> History { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another state.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(BorrowerState? other)
+        => other is not null
+           && AccountId == other.AccountId
+           && DueDate == other.DueDate
+           && AmountDue == other.AmountDue
+           && Autopay == other.Autopay
+           && Sequence.Equal(TimeZoneIds, other.TimeZoneIds)
+           && Sequence.Equal(ContactPoints, other.ContactPoints)
+           && Sequence.Equal(Holds, other.Holds)
+           && Sequence.Equal(Tags, other.Tags)
+           && Sequence.Equal(History, other.History);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+        => HashCode.Combine(AccountId, DueDate, AmountDue, Autopay, Sequence.Hash(TimeZoneIds), Sequence.Hash(ContactPoints), Sequence.Hash(Holds), Sequence.Hash(History));
 }

@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 
 namespace Cadence;
@@ -51,4 +52,13 @@ public sealed record AttemptFilter(ImmutableArray<Channel> Channels, DirectionFi
     /// <returns><see langword="true"/> when it could.</returns>
     public bool CouldMatchOutbound(Channel channel)
         => MatchesChannel(channel) && (Directions & DirectionFilter.Outbound) != 0;
+
+    /// <summary>Whether <paramref name="other"/> matches the same attempts, collections compared element by element.</summary>
+    /// <param name="other">Another filter.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(AttemptFilter? other)
+        => other is not null && Directions == other.Directions && Sequence.Equal(Channels, other.Channels) && Sequence.Equal(Outcomes, other.Outcomes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Directions, Sequence.Hash(Channels), Sequence.Hash(Outcomes));
 }

@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -78,4 +79,16 @@ public sealed record CadenceStep
     /// <returns>The step.</returns>
     public static CadenceStep Escalation(string id, string kind, int fromDay, int toDay)
         => new(id, null, kind, kind, fromDay, toDay);
+
+    /// <summary>Whether <paramref name="other"/> has the same values, conditions compared element by element.</summary>
+    /// <param name="other">Another step.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(CadenceStep? other)
+        => other is not null && Id == other.Id && Channel == other.Channel && EscalationKind == other.EscalationKind
+           && Template == other.Template && FromDay == other.FromDay && ToDay == other.ToDay && RepeatInterval == other.RepeatInterval
+           && MaxAttempts == other.MaxAttempts && Priority == other.Priority && Sequence.Equal(Conditions, other.Conditions);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+        => HashCode.Combine(Id, Channel, EscalationKind, Template, FromDay, ToDay, HashCode.Combine(RepeatInterval, MaxAttempts, Priority), Sequence.Hash(Conditions));
 }

@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 
 namespace Cadence;
@@ -23,4 +24,13 @@ public sealed record ContactWindow(string Name, DayKinds Days, ImmutableArray<Ti
     /// <param name="channel">A channel.</param>
     /// <returns><see langword="true"/> when it does.</returns>
     public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty || Channels.Contains(channel);
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another window.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ContactWindow? other)
+        => other is not null && Name == other.Name && Days == other.Days && Sequence.Equal(Ranges, other.Ranges) && Sequence.Equal(Channels, other.Channels);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Days, Sequence.Hash(Ranges), Sequence.Hash(Channels));
 }

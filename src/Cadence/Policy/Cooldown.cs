@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -52,6 +53,15 @@ public sealed record Cooldown(string Name, AttemptFilter Trigger, ImmutableArray
     /// <param name="channel">A channel.</param>
     /// <returns><see langword="true"/> when it does.</returns>
     public bool BlocksChannel(Channel channel) => Blocks.IsDefaultOrEmpty ? channel != Channel.None : Blocks.Contains(channel);
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another cooldown.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(Cooldown? other)
+        => other is not null && Name == other.Name && Equals(Trigger, other.Trigger) && Equals(Length, other.Length) && Sequence.Equal(Blocks, other.Blocks);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Trigger, Length, Sequence.Hash(Blocks));
 }
 
 /// <summary>
@@ -78,4 +88,14 @@ public sealed record ExhaustionRule(string Name, int ConsecutiveFailures, Immuta
     /// <param name="channel">A channel.</param>
     /// <returns><see langword="true"/> when it does.</returns>
     public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty ? channel != Channel.None : Channels.Contains(channel);
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another rule.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ExhaustionRule? other)
+        => other is not null && Name == other.Name && ConsecutiveFailures == other.ConsecutiveFailures
+           && Sequence.Equal(Channels, other.Channels) && Sequence.Equal(FailureOutcomes, other.FailureOutcomes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, ConsecutiveFailures, Sequence.Hash(Channels), Sequence.Hash(FailureOutcomes));
 }

@@ -1,3 +1,4 @@
+using Cadence.Internal;
 using System.Collections.Immutable;
 
 namespace Cadence;
@@ -41,4 +42,16 @@ public sealed record HoldRule(string Name, HoldKind Kind)
         return BlockedSteps.Contains(step.Id, StringComparer.Ordinal)
                || (step.Channel is { } channel && BlockedChannels.Contains(channel));
     }
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another rule.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(HoldRule? other)
+        => other is not null && Name == other.Name && Kind == other.Kind && BlocksAllSteps == other.BlocksAllSteps
+           && GraceDaysAfterPromisedDate == other.GraceDaysAfterPromisedDate
+           && Sequence.Equal(ExceptSteps, other.ExceptSteps) && Sequence.Equal(BlockedChannels, other.BlockedChannels) && Sequence.Equal(BlockedSteps, other.BlockedSteps);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+        => HashCode.Combine(Name, Kind, BlocksAllSteps, GraceDaysAfterPromisedDate, Sequence.Hash(ExceptSteps), Sequence.Hash(BlockedChannels), Sequence.Hash(BlockedSteps));
 }
