@@ -115,9 +115,9 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             facts = AccountFacts.TryCreate(Policy, account, now, out error);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // e.g. an instant so far from now that its local date cannot be computed
+            // e.g. an instant so far out that its local date cannot be computed, or a zone provider that throws
             facts = null;
             error = $"account '{account.AccountId}': {ex.Message}";
         }

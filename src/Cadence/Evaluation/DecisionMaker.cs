@@ -94,7 +94,7 @@ internal static class DecisionMaker
         }
 
         var due = facts.State.DueDate!.Value;
-        bool HeldNow(CadenceStep step) => policy.HoldRules.Any(r => r.Blocks(step) && TemporalSolver.IsInEffect(facts, r, facts.Now));
+        bool HeldNow(CadenceStep step) => policy.HoldRules.Any(r => r.Blocks(step) && HoldPeriods.IsInEffect(facts, r, facts.Now));
         Instant StepOpens(CadenceStep step) => LocalTimeResolution.StartOfDay(facts.PrimaryZone, due.PlusDays(step.FromDay));
         var laterSteps = policy.Steps.Where(s => s.FromDay > day && facts.AttemptsOf(s) < s.EffectiveMaxAttempts).ToList();
         var nextFreeStep = laterSteps.Where(s => !HeldNow(s)).OrderBy(StepOpens).ThenBy(s => policy.StepIndex[s.Id]).FirstOrDefault();
@@ -115,11 +115,11 @@ internal static class DecisionMaker
         {
             foreach (var rule in policy.HoldRules.Where(h => h.BlocksAllSteps && h.ExceptSteps.IsEmpty))
             {
-                if (TemporalSolver.IsInEffect(facts, rule, facts.Now))
+                if (HoldPeriods.IsInEffect(facts, rule, facts.Now))
                 {
                     suppressedBy = rule.Kind;
                     suppressingRule = "hold:" + rule.Name;
-                    suppressedUntil = PolicyRules.HoldLapse(facts, rule);
+                    suppressedUntil = HoldPeriods.Lapse(facts, rule);
                     break;
                 }
             }
@@ -175,7 +175,7 @@ internal static class DecisionMaker
 
                 foreach (var rule in policy.HoldRules.Where(r => r.Kind == h.Kind))
                 {
-                    if (TemporalSolver.EffectiveUntil(facts, rule, h) is { } lapse)
+                    if (HoldPeriods.EffectiveUntil(facts, rule, h) is { } lapse)
                     {
                         Consider(lapse, "hold:" + rule.Name);
                     }

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Cadence.Time;
-using NodaTime;
 using NRules.Fluent;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
@@ -100,35 +99,9 @@ internal static class PolicyRules
         builder.Priority(GuardPriority);
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(Candidate), "candidate").Condition(Lambda<Func<Candidate, bool>>(candidate => rule.Blocks(candidate.Step)));
-        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<AccountFacts, bool>>(facts => TemporalSolver.IsInEffect(facts, rule, facts.Now)));
-        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, name, ReasonCode.HoldActive, HoldLapse(facts, rule)))));
+        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<AccountFacts, bool>>(facts => HoldPeriods.IsInEffect(facts, rule, facts.Now)));
+        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, name, ReasonCode.HoldActive, HoldPeriods.Lapse(facts, rule)))));
         return builder.Build();
-    }
-
-    /// <summary>When every active hold of the rule's kind has lapsed; <see langword="null"/> when one never does.</summary>
-    internal static Instant? HoldLapse(AccountFacts facts, HoldRule rule)
-    {
-        Instant? latest = null;
-        foreach (var hold in facts.State.Holds)
-        {
-            if (hold.Kind != rule.Kind || hold.From > facts.Now)
-            {
-                continue;
-            }
-
-            var until = TemporalSolver.EffectiveUntil(facts, rule, hold);
-            if (until is null)
-            {
-                return null;
-            }
-
-            if (facts.Now < until)
-            {
-                latest = latest is { } l && l > until ? l : until;
-            }
-        }
-
-        return latest;
     }
 
     private static Expression<T> Lambda<T>(Expression<T> expression) => expression;

@@ -59,7 +59,7 @@ internal static class TemporalSolver
                         continue;
                     }
 
-                    var until = EffectiveUntil(facts, rule, hold);
+                    var until = HoldPeriods.EffectiveUntil(facts, rule, hold);
                     if (hold.From <= t && (until is null || t < until))
                     {
                         if (until is null)
@@ -133,33 +133,6 @@ internal static class TemporalSolver
         }
 
         return new Placement(null, dropReason, dropRule, t);
-    }
-
-    /// <summary>Whether a hold of the rule's kind is in effect at <paramref name="at"/>, its promised-date lapse included.</summary>
-    public static bool IsInEffect(AccountFacts facts, HoldRule rule, Instant at)
-    {
-        foreach (var hold in facts.State.Holds)
-        {
-            if (hold.Kind == rule.Kind && hold.From <= at && (EffectiveUntil(facts, rule, hold) is not { } until || at < until))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>When a hold stops blocking, given the rule's grace after a promised date.</summary>
-    public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
-    {
-        var until = hold.Until;
-        if (rule.GraceDaysAfterPromisedDate is { } grace && hold.PromisedDate is { } promised)
-        {
-            var lapse = LocalTimeResolution.StartOfDay(facts.PrimaryZone, promised.PlusDays(grace + 1));
-            until = until is { } u && u < lapse ? u : lapse;
-        }
-
-        return until;
     }
 
     private static Instant ApplyCooldown(AccountFacts facts, Cooldown cooldown, Channel channel, Instant t, List<ExplanationReason>? trace)
