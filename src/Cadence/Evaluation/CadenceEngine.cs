@@ -38,7 +38,7 @@ public sealed class CadenceEngine : ICadenceEngine
         this.clock = clock;
         Rules = PolicyRules.Build(policy);
         sessionFactory = new RuleCompiler().Compile(Rules);
-        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {PolicyRules.GuardCount(policy)} guard rules, {policy.CustomRules.Length} custom rules)";
+        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {policy.Plan.Guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Cadence.Time;
 using NRules.Fluent;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
@@ -26,26 +25,9 @@ internal static class PolicyRules
             rules.Add(StepRule(step));
         }
 
-        rules.Add(ContactPointGuard("guard:no-contact-point", ReasonCode.NoContactPoint, (candidate, facts) => facts.ContactPointFor(candidate.Channel!.Value) == null));
-        rules.Add(ContactPointGuard("guard:opted-out", ReasonCode.OptedOut, (candidate, facts) => facts.ContactPointFor(candidate.Channel!.Value) != null && facts.ContactPointFor(candidate.Channel!.Value)!.OptedOut));
-        foreach (var channel in policy.ConsentRequired)
+        foreach (var guard in policy.Plan.Guards)
         {
-            rules.Add(ContactPointGuard($"guard:consent:{channel}", ReasonCode.ConsentMissing, (candidate, facts) => candidate.Channel == channel && facts.ContactPointFor(channel) != null && !facts.ContactPointFor(channel)!.ConsentGiven));
-        }
-
-        foreach (var channel in policy.WorkplaceRestricted)
-        {
-            rules.Add(ContactPointGuard($"guard:workplace:{channel}", ReasonCode.WorkplaceRestricted, (candidate, facts) => candidate.Channel == channel && facts.ContactPointFor(channel) != null && facts.ContactPointFor(channel)!.IsWorkplace));
-        }
-
-        foreach (var rule in policy.ExhaustionRules)
-        {
-            rules.Add(ContactPointGuard("exhaustion:" + rule.Name, ReasonCode.ChannelExhausted, (candidate, facts) => facts.IsExhausted(rule, candidate.Channel!.Value)));
-        }
-
-        foreach (var rule in policy.HoldRules)
-        {
-            rules.Add(HoldGuard(rule));
+            rules.Add(GuardRule(guard));
         }
 
         if (!policy.CustomRules.IsEmpty)
@@ -56,9 +38,6 @@ internal static class PolicyRules
         return rules;
     }
 
-    public static int GuardCount(CadencePolicy policy)
-        => 2 + policy.ConsentRequired.Length + policy.WorkplaceRestricted.Length + policy.ExhaustionRules.Length + policy.HoldRules.Length;
-
     private static IRuleDefinition StepRule(CadenceStep step)
     {
         var name = "step:" + step.Id;
@@ -67,40 +46,20 @@ internal static class PolicyRules
         builder.Description($"Proposes step '{step.Id}' on days [{step.FromDay}, {step.ToDay}] from the due date.");
         builder.Priority(StepPriority);
         var facts = builder.LeftHandSide().Pattern(typeof(AccountFacts), "facts");
-        int from = step.FromDay, to = step.ToDay, max = step.EffectiveMaxAttempts;
-        facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => facts.DayFromDue != null && facts.DayFromDue >= from && facts.DayFromDue <= to));
-        facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => facts.AttemptsOf(step) < max));
-        foreach (var condition in step.Conditions)
-        {
-            facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => condition.IsSatisfiedBy(facts)));
-        }
-
+        facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => PolicyPlan.IsDue(facts, step)));
         builder.RightHandSide().Action(Lambda<Action<IContext, AccountFacts>>((ctx, facts) => ctx.TryInsert(new Candidate(step, name, facts.StepWindowEnd(step)))));
         return builder.Build();
     }
 
-    private static IRuleDefinition ContactPointGuard(string name, ReasonCode reason, Expression<Func<Candidate, AccountFacts, bool>> blocks)
+    private static IRuleDefinition GuardRule(CandidateGuard guard)
     {
         var builder = new RuleBuilder();
-        builder.Name(name);
+        builder.Name(guard.Name);
         builder.Priority(GuardPriority);
         var lhs = builder.LeftHandSide();
-        lhs.Pattern(typeof(Candidate), "candidate").Condition(Lambda<Func<Candidate, bool>>(candidate => candidate.Channel != null));
-        lhs.Pattern(typeof(AccountFacts), "facts").Condition(blocks);
-        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate>>((ctx, candidate) => ctx.TryInsert(new CandidateBlock(candidate, name, reason, null))));
-        return builder.Build();
-    }
-
-    private static IRuleDefinition HoldGuard(HoldRule rule)
-    {
-        var name = "hold:" + rule.Name;
-        var builder = new RuleBuilder();
-        builder.Name(name);
-        builder.Priority(GuardPriority);
-        var lhs = builder.LeftHandSide();
-        lhs.Pattern(typeof(Candidate), "candidate").Condition(Lambda<Func<Candidate, bool>>(candidate => rule.Blocks(candidate.Step)));
-        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<AccountFacts, bool>>(facts => HoldPeriods.IsInEffect(facts, rule, facts.Now)));
-        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, name, ReasonCode.HoldActive, HoldPeriods.Lapse(facts, rule)))));
+        lhs.Pattern(typeof(Candidate), "candidate");
+        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<Candidate, AccountFacts, bool>>((candidate, facts) => guard.Blocks(facts, candidate.Step)));
+        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, guard.Name, guard.Reason, guard.Until(facts)))));
         return builder.Build();
     }
 

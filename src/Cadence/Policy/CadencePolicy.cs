@@ -32,6 +32,7 @@ public sealed class CadencePolicy
         CustomRules = [.. b.CustomRuleList];
         WindowTable = new WindowTable(Windows, Holidays);
         StepIndex = Steps.Select((s, i) => (s.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Plan = new Evaluation.PolicyPlan(this);
     }
 
     /// <summary>The policy's name.</summary>
@@ -82,6 +83,8 @@ public sealed class CadencePolicy
     internal WindowTable WindowTable { get; }
 
     internal ImmutableDictionary<string, int> StepIndex { get; }
+
+    internal Evaluation.PolicyPlan Plan { get; }
 
     /// <summary>Starts a policy.</summary>
     /// <param name="name">The policy's name.</param>

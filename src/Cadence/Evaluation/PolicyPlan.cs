@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Cadence.Time;
+using NodaTime;
+
+namespace Cadence.Evaluation;
+
+/// <summary>
+/// A guard: a static block on a candidate step (no contact point, opt-out, consent, workplace, exhaustion, hold). Plain
+/// code, written once: the NRules evaluator makes one rule of each guard, the compiled evaluator loops over them.
+/// </summary>
+internal sealed class CandidateGuard(string name, ReasonCode reason, Func<AccountFacts, CadenceStep, bool> blocks, HoldRule? hold = null)
+{
+    public string Name { get; } = name;
+
+    public ReasonCode Reason { get; } = reason;
+
+    public bool Blocks(AccountFacts facts, CadenceStep step) => blocks(facts, step);
+
+    /// <summary>Until when the block holds, when known (a hold's lapse).</summary>
+    public Instant? Until(AccountFacts facts) => hold is null ? null : HoldPeriods.Lapse(facts, hold);
+}
+
+/// <summary>What a policy checks per account, as plain code shared by every evaluator; built once per policy.</summary>
+internal sealed class PolicyPlan
+{
+    public PolicyPlan(CadencePolicy policy)
+    {
+        var guards = ImmutableArray.CreateBuilder<CandidateGuard>();
+        guards.Add(new CandidateGuard("guard:no-contact-point", ReasonCode.NoContactPoint, static (f, s) => s.Channel is { } c && f.ContactPointFor(c) is null));
+        guards.Add(new CandidateGuard("guard:opted-out", ReasonCode.OptedOut, static (f, s) => s.Channel is { } c && f.ContactPointFor(c) is { OptedOut: true }));
+        foreach (var channel in policy.ConsentRequired)
+        {
+            guards.Add(new CandidateGuard($"guard:consent:{channel}", ReasonCode.ConsentMissing, (f, s) => s.Channel == channel && f.ContactPointFor(channel) is { ConsentGiven: false }));
+        }
+
+        foreach (var channel in policy.WorkplaceRestricted)
+        {
+            guards.Add(new CandidateGuard($"guard:workplace:{channel}", ReasonCode.WorkplaceRestricted, (f, s) => s.Channel == channel && f.ContactPointFor(channel) is { IsWorkplace: true }));
+        }
+
+        foreach (var rule in policy.ExhaustionRules)
+        {
+            guards.Add(new CandidateGuard("exhaustion:" + rule.Name, ReasonCode.ChannelExhausted, (f, s) => s.Channel is { } c && f.IsExhausted(rule, c)));
+        }
+
+        foreach (var rule in policy.HoldRules)
+        {
+            guards.Add(new CandidateGuard("hold:" + rule.Name, ReasonCode.HoldActive, (f, s) => rule.Blocks(s) && HoldPeriods.IsInEffect(f, rule, f.Now), rule));
+        }
+
+        Guards = guards.ToImmutable();
+    }
+
+    public ImmutableArray<CandidateGuard> Guards { get; }
+
+    /// <summary>
+    /// Whether <paramref name="step"/> is due: today's day from the due date lies in its window, it has been served fewer
+    /// than its maximum attempts in this cycle, and all its conditions hold. Never an exact-date match.
+    /// </summary>
+    public static bool IsDue(AccountFacts facts, CadenceStep step)
+    {
+        if (facts.DayFromDue is not { } day || day < step.FromDay || day > step.ToDay || facts.AttemptsOf(step) >= step.EffectiveMaxAttempts)
+        {
+            return false;
+        }
+
+        foreach (var condition in step.Conditions)
+        {
+            if (!condition.IsSatisfiedBy(facts))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
