@@ -496,13 +496,33 @@ public sealed class CadenceEngineTests
     }
 
     [Fact]
-    public void Description_NamesTheEvaluatorAndItsRules()
+    public void Description_OfTheNRulesEvaluator_NamesItsRules()
     {
-        var engine = new CadenceEngine(Policies.SeedCadence());
+        var engine = new CadenceEngine(Policies.SeedCadence(), new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules });
 
+        Assert.Equal(CadenceEvaluator.NRules, engine.Evaluator);
         Assert.Equal("NRules evaluator for policy 'seed-cadence': 20 rules (11 step rules, 9 guard rules, 0 custom rules)", engine.Description);
         Assert.Equal(20, engine.Rules.Count);
         Assert.Contains(engine.Rules, r => r.Name == "step:call-overdue");
+    }
+
+    [Fact]
+    public void Evaluator_ByDefault_IsCompiledAndSaysWhy()
+    {
+        var engine = new CadenceEngine(Policies.SeedCadence());
+
+        Assert.Equal(CadenceEvaluator.Compiled, engine.Evaluator);
+        Assert.Equal("Compiled evaluator for policy 'seed-cadence': 11 steps, 9 guards (chosen because the policy has no custom NRules rules)", engine.Description);
+    }
+
+    [Fact]
+    public void Evaluator_ForAPolicyWithCustomRules_IsNRules()
+    {
+        var policy = Policies.Single(Sms(), b => b.AddCustomRule(new NoSmsForVipRule()));
+
+        Assert.Equal(CadenceEvaluator.NRules, new CadenceEngine(policy).Evaluator);
+        var ex = Assert.Throws<ArgumentException>(() => new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled }));
+        Assert.StartsWith("Policy 'single' has 1 custom NRules rules, which only the NRules evaluator runs.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

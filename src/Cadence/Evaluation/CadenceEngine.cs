@@ -8,14 +8,16 @@ using NRules.RuleModel;
 namespace Cadence;
 
 /// <summary>
-/// Evaluates a policy on NRules: the policy is compiled once into an NRules session factory; each account's facts are
-/// inserted into a session, the rules propose and block candidates by forward chaining, and the survivors are placed
-/// in time by the shared time arithmetic. Sessions are pooled; a batch uses one session per partition.
+/// Evaluates a policy for accounts, on one of two evaluators that give identical decisions (see
+/// <see cref="CadenceEvaluator"/>). The compiled evaluator runs the policy's steps and guards as straight-line code. The
+/// NRules evaluator compiles the policy once into an NRules session factory; each account's facts are inserted into a
+/// session, the rules propose and block candidates by forward chaining, and custom rules take part. Both place the
+/// survivors in time with the same shared time arithmetic. Sessions are pooled; a batch uses one per partition.
 /// </summary>
 /// <remarks>Thread-safe: one engine serves any number of threads.</remarks>
 public sealed class CadenceEngine : ICadenceEngine
 {
-    private readonly ISessionFactory sessionFactory;
+    private readonly ISessionFactory? sessionFactory;
     private readonly ConcurrentBag<ISession> sessions = [];
     private readonly CadenceEngineOptions options;
     private readonly IClock? clock;
@@ -34,11 +36,27 @@ public sealed class CadenceEngine : ICadenceEngine
             IncludeExplanations = given.IncludeExplanations,
             MaxDegreeOfParallelism = given.MaxDegreeOfParallelism,
             MinimumPartitionSize = given.MinimumPartitionSize,
+            Evaluator = given.Evaluator,
         };
         this.clock = clock;
+        Evaluator = this.options.Evaluator switch
+        {
+            CadenceEvaluator.Auto => policy.CustomRules.IsEmpty ? CadenceEvaluator.Compiled : CadenceEvaluator.NRules,
+            CadenceEvaluator.Compiled when !policy.CustomRules.IsEmpty => throw new ArgumentException(
+                $"Policy '{policy.Name}' has {policy.CustomRules.Length} custom NRules rules, which only the NRules evaluator runs.", nameof(options)),
+            CadenceEvaluator.Compiled or CadenceEvaluator.NRules => this.options.Evaluator,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), this.options.Evaluator, "Not a known evaluator."),
+        };
         Rules = PolicyRules.Build(policy);
-        sessionFactory = new RuleCompiler().Compile(Rules);
-        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {policy.Plan.Guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
+        if (Evaluator == CadenceEvaluator.NRules)
+        {
+            sessionFactory = new RuleCompiler().Compile(Rules);
+            Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {policy.Plan.Guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
+        }
+        else
+        {
+            Description = $"Compiled evaluator for policy '{policy.Name}': {policy.Steps.Length} steps, {policy.Plan.Guards.Length} guards{(this.options.Evaluator == CadenceEvaluator.Auto ? " (chosen because the policy has no custom NRules rules)" : string.Empty)}";
+        }
     }
 
     /// <inheritdoc />
@@ -47,13 +65,16 @@ public sealed class CadenceEngine : ICadenceEngine
     /// <inheritdoc />
     public string Description { get; }
 
-    /// <summary>The NRules rule definitions compiled for the policy, in order.</summary>
+    /// <summary>The evaluator this engine runs (never <see cref="CadenceEvaluator.Auto"/>).</summary>
+    public CadenceEvaluator Evaluator { get; }
+
+    /// <summary>The NRules rule definitions made of the policy, in order (compiled only by the NRules evaluator).</summary>
     public IReadOnlyList<IRuleDefinition> Rules { get; }
 
     /// <inheritdoc />
     public Decision Evaluate(BorrowerState account, Instant now)
     {
-        var session = Rent();
+        ISession? session = null;
         var result = Evaluate(ref session, account, now);
         Return(session);
         return result;
@@ -90,7 +111,7 @@ public sealed class CadenceEngine : ICadenceEngine
 
     private void EvaluateRange(IReadOnlyList<BorrowerState> accounts, Instant now, Decision[] results, int from, int to, CancellationToken cancellationToken)
     {
-        var session = Rent();
+        ISession? session = null;
         for (var i = from; i < to; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +123,7 @@ public sealed class CadenceEngine : ICadenceEngine
         Return(session);
     }
 
-    private Decision Evaluate(ref ISession session, BorrowerState account, Instant now)
+    private Decision Evaluate(ref ISession? session, BorrowerState account, Instant now)
     {
         if (account is null)
         {
@@ -129,6 +150,12 @@ public sealed class CadenceEngine : ICadenceEngine
 
         try
         {
+            if (sessionFactory is null)
+            {
+                return CompiledEvaluator.Decide(facts, options.IncludeExplanations);
+            }
+
+            session ??= Rent();
             session.Insert(facts);
             session.Fire();
             var candidates = session.Query<Candidate>().ToList();
@@ -140,16 +167,23 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             // Fail closed: the session may hold half an account, so it is dropped; this account is an error, the
             // batch goes on.
-            session = sessionFactory.CreateSession();
+            session = null;
             var rule = (ex as RuleRhsExpressionEvaluationException)?.RuleName;
-            var code = ex is RuleExecutionException ? ReasonCode.RuleFailed : ReasonCode.EvaluationFailed;
-            var cause = ex is RuleExecutionException && ex.InnerException is { } inner ? inner.Message : ex.Message;
+            var ruleFailed = ex is RuleExecutionException or RuleConditionException;
+            var code = ruleFailed ? ReasonCode.RuleFailed : ReasonCode.EvaluationFailed;
+            var cause = ruleFailed && ex.InnerException is { } inner ? inner.Message : ex.Message;
             var where = rule is not null ? $"rule '{rule}' failed" : code == ReasonCode.RuleFailed ? "a rule condition failed" : "evaluation failed";
             return new Decision(DecisionKind.Error, account.AccountId, null, null, null, null, new DecisionError(code, $"account '{account.AccountId}': {where}: {cause}", rule), null);
         }
     }
 
-    private ISession Rent() => sessions.TryTake(out var session) ? session : sessionFactory.CreateSession();
+    private ISession Rent() => sessions.TryTake(out var session) ? session : sessionFactory!.CreateSession();
 
-    private void Return(ISession session) => sessions.Add(session);
+    private void Return(ISession? session)
+    {
+        if (session is not null)
+        {
+            sessions.Add(session);
+        }
+    }
 }

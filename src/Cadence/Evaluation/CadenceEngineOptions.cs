@@ -3,6 +3,11 @@ namespace Cadence;
 /// <summary>How a <see cref="CadenceEngine"/> evaluates.</summary>
 public sealed class CadenceEngineOptions
 {
+    /// <summary>
+    /// Which evaluator runs the policy: by default the compiled one, or NRules when the policy has custom NRules rules.
+    /// </summary>
+    public CadenceEvaluator Evaluator { get; set; }
+
     /// <summary>Whether decisions carry their explanation (on by default; turn off for the fastest batches).</summary>
     public bool IncludeExplanations { get; set; } = true;
 

@@ -49,7 +49,11 @@ internal sealed class PolicyPlan
         }
 
         Guards = guards.ToImmutable();
+        StepRuleNames = [.. policy.Steps.Select(s => "step:" + s.Id)];
     }
+
+    /// <summary>The name of each step's rule, index for index with the policy's steps.</summary>
+    public ImmutableArray<string> StepRuleNames { get; }
 
     public ImmutableArray<CandidateGuard> Guards { get; }
 

@@ -20,9 +20,9 @@ internal static class PolicyRules
     public static IReadOnlyList<IRuleDefinition> Build(CadencePolicy policy)
     {
         var rules = new List<IRuleDefinition>();
-        foreach (var step in policy.Steps)
+        for (var i = 0; i < policy.Steps.Length; i++)
         {
-            rules.Add(StepRule(step));
+            rules.Add(StepRule(policy.Steps[i], policy.Plan.StepRuleNames[i]));
         }
 
         foreach (var guard in policy.Plan.Guards)
@@ -38,9 +38,8 @@ internal static class PolicyRules
         return rules;
     }
 
-    private static IRuleDefinition StepRule(CadenceStep step)
+    private static IRuleDefinition StepRule(CadenceStep step, string name)
     {
-        var name = "step:" + step.Id;
         var builder = new RuleBuilder();
         builder.Name(name);
         builder.Description($"Proposes step '{step.Id}' on days [{step.FromDay}, {step.ToDay}] from the due date.");
