@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Cadence.Time;
 using NodaTime;
 
@@ -9,30 +10,58 @@ namespace Cadence;
 /// The facts derived once per account and evaluation instant: zones, local date, day relative to the due date,
 /// sorted history and per-step counters. Inserted into the rules session; custom rules and step conditions match it.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Read-only to its users, and valid while its account is being evaluated: the engine reuses an instance for the next
+/// account of a batch, so a rule or condition must not keep it (or its <see cref="History"/>) beyond that.
+/// </remarks>
 public sealed class AccountFacts
 {
     private readonly int[] stepAttempts;
     private readonly Instant?[] stepLastAttempt;
+    private readonly Dictionary<int, ContactAttempt[]> sortBuffers = [];
+    private LocalDate[] attemptDates = [];
 
-    private AccountFacts(CadencePolicy policy, BorrowerState state, Instant now, ImmutableArray<DateTimeZone> zones, ImmutableArray<ContactAttempt> history)
+    internal AccountFacts(CadencePolicy policy)
     {
         Policy = policy;
-        State = state;
-        Now = now;
-        Zones = zones;
-        History = history;
-        Today = LocalTimeResolution.DateOf(zones[0], now);
-        DayFromDue = state.DueDate is { } due ? Period.DaysBetween(due, Today) : null;
-        AttemptDates = [.. history.Select(a => LocalTimeResolution.DateOf(zones[0], a.At))];
-        CycleStart = state.DueDate is { } dueDate && !policy.Steps.IsEmpty
-            ? LocalTimeResolution.StartOfDay(zones[0], dueDate.PlusDays(Math.Min(0, policy.Steps.Min(s => s.FromDay))))
-            : null;
         stepAttempts = new int[policy.Steps.Length];
         stepLastAttempt = new Instant?[policy.Steps.Length];
-        foreach (var attempt in history)
+    }
+
+    /// <summary>Derives the facts of <paramref name="state"/> into this instance; allocates nothing for a valid account.</summary>
+    /// <returns><see langword="false"/>, with <paramref name="error"/> saying what is wrong, for an invalid account.</returns>
+    internal bool TryReset(BorrowerState state, Instant now, out string? error)
+    {
+        if (!IsValid(Policy, state))
         {
-            if (attempt.StepId is { } id && policy.StepIndex.TryGetValue(id, out var index)
+            error = DescribeProblems(Policy, state);
+            return false;
+        }
+
+        error = null;
+        State = state;
+        Now = now;
+        Zones = Policy.ZoneSet(state.TimeZoneIds);
+        var zone = Zones[0];
+        History = SortedHistory(state.History);
+        Today = LocalTimeResolution.DateOf(zone, now);
+        DayFromDue = state.DueDate is { } due ? Period.DaysBetween(due, Today) : null;
+        CycleStart = state.DueDate is { } dueDate && !Policy.Steps.IsEmpty
+            ? LocalTimeResolution.StartOfDay(zone, dueDate.PlusDays(Math.Min(0, Policy.Plan.EarliestFromDay)))
+            : null;
+
+        if (attemptDates.Length < History.Length)
+        {
+            attemptDates = new LocalDate[Math.Max(History.Length, attemptDates.Length * 2)];
+        }
+
+        Array.Clear(stepAttempts);
+        Array.Clear(stepLastAttempt);
+        for (var i = 0; i < History.Length; i++)
+        {
+            var attempt = History[i];
+            attemptDates[i] = LocalTimeResolution.DateOf(zone, attempt.At);
+            if (attempt.StepId is { } id && Policy.StepIndex.TryGetValue(id, out var index)
                 && (attempt.Direction == ContactDirection.Outbound || attempt.Channel == Channel.None))
             {
                 if (CycleStart is not { } cycle || attempt.At >= cycle)
@@ -43,36 +72,39 @@ public sealed class AccountFacts
                 stepLastAttempt[index] = attempt.At;
             }
         }
+
+        return true;
     }
 
     /// <summary>The policy the facts were derived for.</summary>
     public CadencePolicy Policy { get; }
 
     /// <summary>The account's state.</summary>
-    public BorrowerState State { get; }
+    public BorrowerState State { get; private set; } = null!;
 
     /// <summary>The account's id.</summary>
     public string AccountId => State.AccountId;
 
     /// <summary>The evaluation instant.</summary>
-    public Instant Now { get; }
+    public Instant Now { get; private set; }
 
     /// <summary>The borrower's zones, resolved; the first one counts local dates.</summary>
-    public ImmutableArray<DateTimeZone> Zones { get; }
+    public ImmutableArray<DateTimeZone> Zones { get; private set; }
 
     /// <summary>The zone local dates are counted in.</summary>
     public DateTimeZone PrimaryZone => Zones[0];
 
     /// <summary>Today's local date in the primary zone.</summary>
-    public LocalDate Today { get; }
+    public LocalDate Today { get; private set; }
 
     /// <summary>Today's day relative to the due date (negative before it); <see langword="null"/> when nothing is owed.</summary>
-    public int? DayFromDue { get; }
+    public int? DayFromDue { get; private set; }
 
     /// <summary>The history sorted by instant (ties in a fixed order), so that evaluation never depends on input order.</summary>
-    public ImmutableArray<ContactAttempt> History { get; }
+    public ImmutableArray<ContactAttempt> History { get; private set; }
 
-    internal ImmutableArray<LocalDate> AttemptDates { get; }
+    /// <summary>The local date of each history entry in the primary zone, index for index with <see cref="History"/>.</summary>
+    internal LocalDate[] AttemptDates => attemptDates;
 
     /// <summary>Whether the account carries <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
@@ -116,7 +148,7 @@ public sealed class AccountFacts
     /// policy can be due before it (e.g. a reminder a week ahead), whichever is earlier. Attempts before it served an earlier instalment or delinquency and do not count as serving this
     /// cycle's steps (they still count for caps, cooldowns, exhaustion and repeat intervals).
     /// </summary>
-    public Instant? CycleStart { get; }
+    public Instant? CycleStart { get; private set; }
 
     /// <summary>How many attempts in the current cycle have served <paramref name="step"/> (outbound, or non-contact actions).</summary>
     /// <param name="step">A step of the policy.</param>
@@ -189,8 +221,82 @@ public sealed class AccountFacts
     internal Instant? StepWindowEnd(CadenceStep step)
         => State.DueDate is { } due ? LocalTimeResolution.StartOfDay(PrimaryZone, due.PlusDays(step.ToDay + 1)) : null;
 
-    /// <summary>Derives the facts, or says what is wrong with the account.</summary>
+    /// <summary>Derives the facts in a new instance, or says what is wrong with the account.</summary>
     internal static AccountFacts? TryCreate(CadencePolicy policy, BorrowerState state, Instant now, out string? error)
+    {
+        var facts = new AccountFacts(policy);
+        return facts.TryReset(state, now, out error) ? facts : null;
+    }
+
+    /// <summary>The history sorted in a fixed order: the state's own array when it is sorted already, else a reused buffer.</summary>
+    private ImmutableArray<ContactAttempt> SortedHistory(ImmutableArray<ContactAttempt> history)
+    {
+        for (var i = 1; i < history.Length; i++)
+        {
+            if (AttemptOrder.Instance.Compare(history[i - 1], history[i]) > 0)
+            {
+                if (!sortBuffers.TryGetValue(history.Length, out var buffer))
+                {
+                    sortBuffers[history.Length] = buffer = new ContactAttempt[history.Length];
+                }
+
+                history.CopyTo(buffer);
+                Array.Sort(buffer, AttemptOrder.Instance);
+                return ImmutableCollectionsMarshal.AsImmutableArray(buffer);
+            }
+        }
+
+        return history;
+    }
+
+    /// <summary>Whether the account can be evaluated; allocates nothing.</summary>
+    private static bool IsValid(CadencePolicy policy, BorrowerState state)
+    {
+        if (string.IsNullOrWhiteSpace(state.AccountId) || (state.TimeZoneIds.IsEmpty && policy.DefaultZone is null))
+        {
+            return false;
+        }
+
+        foreach (var id in state.TimeZoneIds)
+        {
+            if (id is null || policy.ZoneProvider.GetZoneOrNull(id) is null)
+            {
+                return false;
+            }
+        }
+
+        var channels = 0;
+        foreach (var point in state.ContactPoints)
+        {
+            if (point is null || point.Channel == Channel.None || !Enum.IsDefined(point.Channel) || (channels & (1 << (int)point.Channel)) != 0)
+            {
+                return false;
+            }
+
+            channels |= 1 << (int)point.Channel;
+        }
+
+        foreach (var hold in state.Holds)
+        {
+            if (hold is null || string.IsNullOrWhiteSpace(hold.Kind.Name) || (hold.Until is { } until && until < hold.From))
+            {
+                return false;
+            }
+        }
+
+        foreach (var a in state.History)
+        {
+            if (a is null || !Enum.IsDefined(a.Channel) || !Enum.IsDefined(a.Direction) || !Enum.IsDefined(a.Outcome))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every problem of an invalid account, in plain words.</summary>
+    private static string DescribeProblems(CadencePolicy policy, BorrowerState state)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(state.AccountId))
@@ -198,7 +304,6 @@ public sealed class AccountFacts
             problems.Add("accountId is empty");
         }
 
-        var zones = ImmutableArray.CreateBuilder<DateTimeZone>(Math.Max(1, state.TimeZoneIds.Length));
         for (var i = 0; i < state.TimeZoneIds.Length; i++)
         {
             var id = state.TimeZoneIds[i];
@@ -207,19 +312,11 @@ public sealed class AccountFacts
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"timeZoneIds[{i}] '{id}' is not a known IANA time zone"));
             }
-            else if (!zones.Contains(zone))
-            {
-                zones.Add(zone);
-            }
         }
 
         if (state.TimeZoneIds.IsEmpty)
         {
-            if (policy.DefaultZone is { } fallback)
-            {
-                zones.Add(fallback);
-            }
-            else
+            if (policy.DefaultZone is null)
             {
                 problems.Add($"the account has no time zone and policy '{policy.Name}' has no default zone");
             }
@@ -269,15 +366,7 @@ public sealed class AccountFacts
             }
         }
 
-        if (problems.Count > 0)
-        {
-            error = $"account '{state.AccountId}': {string.Join("; ", problems)}";
-            return null;
-        }
-
-        error = null;
-        var history = state.History.Sort(AttemptOrder.Instance);
-        return new AccountFacts(policy, state, now, zones.ToImmutable(), history);
+        return $"account '{state.AccountId}': {string.Join("; ", problems)}";
     }
 
     private sealed class AttemptOrder : IComparer<ContactAttempt>

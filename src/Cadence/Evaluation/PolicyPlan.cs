@@ -50,7 +50,15 @@ internal sealed class PolicyPlan
 
         Guards = guards.ToImmutable();
         StepRuleNames = [.. policy.Steps.Select(s => "step:" + s.Id)];
+        HoldRuleNames = [.. policy.HoldRules.Select(h => "hold:" + h.Name)];
+        EarliestFromDay = policy.Steps.IsEmpty ? 0 : policy.Steps.Min(s => s.FromDay);
     }
+
+    /// <summary>The earliest first day of any step, relative to the due date.</summary>
+    public int EarliestFromDay { get; }
+
+    /// <summary>The name of each hold rule's guard, index for index with the policy's hold rules.</summary>
+    public ImmutableArray<string> HoldRuleNames { get; }
 
     /// <summary>The name of each step's rule, index for index with the policy's steps.</summary>
     public ImmutableArray<string> StepRuleNames { get; }

@@ -86,6 +86,20 @@ public sealed class CadencePolicy
 
     internal Evaluation.PolicyPlan Plan { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), ImmutableArray<DateTimeZone>> zoneSets = new();
+
+    /// <summary>
+    /// The resolved zones of a valid account (the default zone when it names none), duplicates removed; cached, so
+    /// that the usual one- or two-zone sets are resolved once per policy.
+    /// </summary>
+    internal ImmutableArray<DateTimeZone> ZoneSet(ImmutableArray<string> ids) => ids.Length switch
+    {
+        0 => zoneSets.GetOrAdd((string.Empty, null), static (_, p) => [p.DefaultZone!], this),
+        1 => zoneSets.GetOrAdd((ids[0], null), static (key, p) => [p.ZoneProvider[key.Item1]], this),
+        2 => zoneSets.GetOrAdd((ids[0], ids[1]), static (key, p) => [.. new[] { p.ZoneProvider[key.Item1], p.ZoneProvider[key.Item2!] }.Distinct()], this),
+        _ => [.. ids.Select(id => ZoneProvider[id]).Distinct()],
+    };
+
     /// <summary>Starts a policy.</summary>
     /// <param name="name">The policy's name.</param>
     /// <returns>A builder.</returns>

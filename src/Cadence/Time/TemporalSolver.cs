@@ -38,15 +38,16 @@ internal static class TemporalSolver
         var windowLimited = stepWindowEnd is { } swe && swe <= horizonEnd;
         var limit = windowLimited ? stepWindowEnd!.Value - Duration.Epsilon : horizonEnd;
         var dropReason = windowLimited ? ReasonCode.StepWindowEnded : ReasonCode.BeyondHorizon;
-        var dropRule = windowLimited ? "step:" + step.Id : "horizon";
+        var dropRule = windowLimited ? policy.Plan.StepRuleNames[policy.StepIndex[step.Id]] : "horizon";
         var t = facts.Now;
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             var start = t;
 
-            foreach (var rule in policy.HoldRules)
+            for (var r = 0; r < policy.HoldRules.Length; r++)
             {
+                var rule = policy.HoldRules[r];
                 if (!rule.Blocks(step))
                 {
                     continue;
@@ -64,17 +65,17 @@ internal static class TemporalSolver
                     {
                         if (until is null)
                         {
-                            return new Placement(null, ReasonCode.HoldUpcoming, "hold:" + rule.Name, null);
+                            return new Placement(null, ReasonCode.HoldUpcoming, policy.Plan.HoldRuleNames[r], null);
                         }
 
-                        t = Move(t, until.Value, "hold:" + rule.Name, ReasonCode.HoldUpcoming, trace);
+                        t = Move(t, until.Value, "hold:", rule.Name, ReasonCode.HoldUpcoming, trace);
                     }
                 }
             }
 
             if (step.RepeatInterval is { } repeat && facts.LastAttemptOf(step) is { } last && t < last + repeat)
             {
-                t = Move(t, last + repeat, "step:" + step.Id, ReasonCode.RepeatInterval, trace);
+                t = Move(t, last + repeat, "step:", step.Id, ReasonCode.RepeatInterval, trace);
             }
 
             if (channel is not { } contact)
@@ -119,10 +120,13 @@ internal static class TemporalSolver
 
                 if (open != t)
                 {
-                    var kinds = policy.WindowTable.KindsOf(LocalTimeResolution.DateOf(zone, t));
-                    var names = policy.WindowTable.NamesFor(contact, kinds);
-                    var name = names.Count > 0 ? "window:" + string.Join("+", names) : "window";
-                    t = Move(t, open, $"{name} ({zone.Id})", ReasonCode.OutsideContactWindow, trace);
+                    if (trace is not null)
+                    {
+                        var names = policy.WindowTable.NamesFor(contact, policy.WindowTable.KindsOf(LocalTimeResolution.DateOf(zone, t)));
+                        trace.Add(new ExplanationReason($"{(names.Count > 0 ? "window:" + string.Join("+", names) : "window")} ({zone.Id})", ReasonCode.OutsideContactWindow, open));
+                    }
+
+                    t = open;
                 }
             }
 
@@ -155,7 +159,7 @@ internal static class TemporalSolver
                     : a.At + cooldown.Length.Duration;
                 if (a.At <= t && t < end)
                 {
-                    t = Move(t, end, "cooldown:" + cooldown.Name, ReasonCode.Cooldown, trace);
+                    t = Move(t, end, "cooldown:", cooldown.Name, ReasonCode.Cooldown, trace);
                 }
             }
 
@@ -166,7 +170,7 @@ internal static class TemporalSolver
                     : t + cooldown.Length.Duration;
                 if (a.At < ownEnd)
                 {
-                    t = Move(t, a.At + Duration.Epsilon, "cooldown:" + cooldown.Name, ReasonCode.Cooldown, trace);
+                    t = Move(t, a.At + Duration.Epsilon, "cooldown:", cooldown.Name, ReasonCode.Cooldown, trace);
                 }
             }
         }
@@ -223,7 +227,7 @@ internal static class TemporalSolver
                 break;
         }
 
-        return free > t ? Move(t, free, "cap:" + cap.Name, ReasonCode.CapReached, trace) : t + Duration.Epsilon;
+        return free > t ? Move(t, free, "cap:", cap.Name, ReasonCode.CapReached, trace) : t + Duration.Epsilon;
     }
 
     /// <summary>Whether an attempt lies in the union of every cap window that contains <paramref name="t"/>.</summary>
@@ -236,14 +240,15 @@ internal static class TemporalSolver
         _ => date.Year == today.Year && date.Month == today.Month,
     };
 
-    private static Instant Move(Instant from, Instant to, string rule, ReasonCode code, List<ExplanationReason>? trace)
+    /// <summary>Moves <paramref name="from"/> forward to <paramref name="to"/>; the rule's name is only built when a trace is kept.</summary>
+    private static Instant Move(Instant from, Instant to, string kind, string name, ReasonCode code, List<ExplanationReason>? trace)
     {
         if (to <= from)
         {
             return from;
         }
 
-        trace?.Add(new ExplanationReason(rule, code, to));
+        trace?.Add(new ExplanationReason(kind + name, code, to));
         return to;
     }
 }
