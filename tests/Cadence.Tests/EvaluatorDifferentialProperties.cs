@@ -14,15 +14,22 @@ public sealed class EvaluatorDifferentialProperties
     {
         var compiled = new CadenceEngine(s.Policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled });
         var nrules = new CadenceEngine(s.Policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules });
+        var fast = new CadenceEngine(s.Policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled, IncludeExplanations = false });
 
         foreach (var account in s.Accounts)
         {
             var a = compiled.Evaluate(account, s.Now);
             var b = nrules.Evaluate(account, s.Now);
             Assert.Equal(Render(b), Render(a));
+
+            // Without explanations (the batch default) the decision itself is the same.
+            var c = fast.Evaluate(account, s.Now);
+            Assert.Null(c.Explanation);
+            Assert.Equal(RenderDecision(b), RenderDecision(c));
         }
     }
 
-    private static string Render(Decision d)
-        => $"{d}{Environment.NewLine}reviewAt={d.ReviewAt} suppressedBy={d.SuppressedBy} error={d.Error}{Environment.NewLine}{d.Explanation?.ToDisplayString()}";
+    private static string Render(Decision d) => $"{RenderDecision(d)}{Environment.NewLine}{d.Explanation?.ToDisplayString()}";
+
+    private static string RenderDecision(Decision d) => $"{d}{Environment.NewLine}reviewAt={d.ReviewAt} suppressedBy={d.SuppressedBy} error={d.Error}";
 }

@@ -18,7 +18,7 @@ namespace Cadence;
 public sealed class CadenceEngine : ICadenceEngine
 {
     private readonly ISessionFactory? sessionFactory;
-    private readonly ConcurrentBag<ISession> sessions = [];
+    private readonly ConcurrentBag<Workspace> workspaces = [];
     private readonly CadenceEngineOptions options;
     private readonly IClock? clock;
 
@@ -74,9 +74,9 @@ public sealed class CadenceEngine : ICadenceEngine
     /// <inheritdoc />
     public Decision Evaluate(BorrowerState account, Instant now)
     {
-        ISession? session = null;
-        var result = Evaluate(ref session, account, now);
-        Return(session);
+        var workspace = Rent();
+        var result = Evaluate(workspace, account, now);
+        workspaces.Add(workspace);
         return result;
     }
 
@@ -111,39 +111,40 @@ public sealed class CadenceEngine : ICadenceEngine
 
     private void EvaluateRange(IReadOnlyList<BorrowerState> accounts, Instant now, Decision[] results, int from, int to, CancellationToken cancellationToken)
     {
-        ISession? session = null;
+        var workspace = Rent();
         for (var i = from; i < to; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             results[i] = accounts[i] is { } account
-                ? Evaluate(ref session, account, now)
+                ? Evaluate(workspace, account, now)
                 : Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
         }
 
-        Return(session);
+        workspaces.Add(workspace);
     }
 
-    private Decision Evaluate(ref ISession? session, BorrowerState account, Instant now)
+    private Decision Evaluate(Workspace workspace, BorrowerState account, Instant now)
     {
         if (account is null)
         {
             return Decision.Failed(string.Empty, ReasonCode.InvalidAccount, "the account is null");
         }
 
-        AccountFacts? facts;
+        var facts = workspace.Facts;
+        bool valid;
         string? error;
         try
         {
-            facts = AccountFacts.TryCreate(Policy, account, now, out error);
+            valid = facts.TryReset(account, now, out error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // e.g. an instant so far out that its local date cannot be computed, or a zone provider that throws
-            facts = null;
+            valid = false;
             error = $"account '{account.AccountId}': {ex.Message}";
         }
 
-        if (facts is null)
+        if (!valid)
         {
             return Decision.Failed(account.AccountId, ReasonCode.InvalidAccount, error!);
         }
@@ -152,22 +153,22 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             if (sessionFactory is null)
             {
-                return CompiledEvaluator.Decide(facts, options.IncludeExplanations);
+                return CompiledEvaluator.Decide(workspace.Builder, facts, options.IncludeExplanations);
             }
 
-            session ??= Rent();
+            var session = workspace.Session ??= sessionFactory.CreateSession();
             session.Insert(facts);
             session.Fire();
             var candidates = session.Query<Candidate>().ToList();
             var blocks = session.Query<CandidateBlock>().ToList();
             session.RetractAll(session.Query<object>().ToList());
-            return DecisionMaker.Decide(facts, candidates, blocks, options.IncludeExplanations);
+            return DecisionMaker.Decide(workspace.Builder, facts, candidates, blocks, options.IncludeExplanations);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Fail closed: the session may hold half an account, so it is dropped; this account is an error, the
             // batch goes on.
-            session = null;
+            workspace.Session = null;
             var rule = (ex as RuleRhsExpressionEvaluationException)?.RuleName;
             var ruleFailed = ex is RuleExecutionException or RuleConditionException;
             var code = ruleFailed ? ReasonCode.RuleFailed : ReasonCode.EvaluationFailed;
@@ -177,13 +178,15 @@ public sealed class CadenceEngine : ICadenceEngine
         }
     }
 
-    private ISession Rent() => sessions.TryTake(out var session) ? session : sessionFactory!.CreateSession();
+    private Workspace Rent() => workspaces.TryTake(out var workspace) ? workspace : new Workspace(Policy);
 
-    private void Return(ISession? session)
+    /// <summary>What one thread evaluates with, reused from account to account: facts, decision builder, rules session.</summary>
+    private sealed class Workspace(CadencePolicy policy)
     {
-        if (session is not null)
-        {
-            sessions.Add(session);
-        }
+        public AccountFacts Facts { get; } = new(policy);
+
+        public DecisionBuilder Builder { get; } = new();
+
+        public ISession? Session { get; set; }
     }
 }

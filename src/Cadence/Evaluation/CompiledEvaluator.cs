@@ -2,44 +2,53 @@ namespace Cadence.Evaluation;
 
 /// <summary>
 /// Evaluates a policy without a rules session: the same step checks and guards as the NRules rules
-/// (<see cref="PolicyPlan"/>), looped over in declaration order, then the same decision code.
+/// (<see cref="PolicyPlan"/>), looped over in declaration order and fed straight to the shared
+/// <see cref="DecisionBuilder"/>. Allocates nothing per account when explanations are off.
 /// </summary>
 internal static class CompiledEvaluator
 {
-    public static Decision Decide(AccountFacts facts, bool explain)
+    public static Decision Decide(DecisionBuilder builder, AccountFacts facts, bool explain)
     {
         var policy = facts.Policy;
         var plan = policy.Plan;
-        List<Candidate>? candidates = null;
-        List<CandidateBlock>? blocks = null;
-        try
+        builder.Begin(facts, explain);
+        for (var i = 0; i < policy.Steps.Length; i++)
         {
-            for (var i = 0; i < policy.Steps.Length; i++)
+            var step = policy.Steps[i];
+            if (!Holds(facts, step, null))
             {
-                var step = policy.Steps[i];
-                if (!PolicyPlan.IsDue(facts, step))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var candidate = new Candidate(step, plan.StepRuleNames[i], facts.StepWindowEnd(step));
-                (candidates ??= []).Add(candidate);
-                foreach (var guard in plan.Guards)
+            builder.BeginCandidate(step, plan.StepRuleNames[i], facts.StepWindowEnd(step));
+            foreach (var guard in plan.Guards)
+            {
+                if (Holds(facts, step, guard))
                 {
-                    if (guard.Blocks(facts, step))
-                    {
-                        (blocks ??= []).Add(new CandidateBlock(candidate, guard.Name, guard.Reason, guard.Until(facts)));
-                    }
+                    builder.Block(guard.Name, guard.Reason, guard.Until(facts));
                 }
             }
+
+            builder.EndCandidate();
+        }
+
+        return builder.Finish();
+    }
+
+    /// <summary>
+    /// Whether the step is due (no guard) or the guard blocks it. A condition that throws (a custom predicate) is
+    /// reported as a rule condition failing, as on NRules.
+    /// </summary>
+    private static bool Holds(AccountFacts facts, CadenceStep step, CandidateGuard? guard)
+    {
+        try
+        {
+            return guard is null ? PolicyPlan.IsDue(facts, step) : guard.Blocks(facts, step);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A step condition (e.g. a custom predicate) threw: reported as a rule condition failing, as on NRules.
             throw new RuleConditionException(ex);
         }
-
-        return DecisionMaker.Decide(facts, candidates ?? [], blocks ?? [], explain);
     }
 }
 
