@@ -544,6 +544,39 @@ public sealed class CadenceEngineTests
     }
 
     [Fact]
+    public void EvaluateBatch_IntoACallersBuffer_WritesEveryDecisionInPlaceWithoutExplanations()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()), new CadenceEngineOptions { MinimumPartitionSize = 1, MaxDegreeOfParallelism = 3 });
+        BorrowerState[] accounts = [.. Enumerable.Range(0, 10).Select(i => Account($"A-{i}"))];
+        var buffer = new Decision[12];
+
+        engine.EvaluateBatch(accounts, buffer.AsMemory(1), Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal(default, buffer[0]);
+        Assert.Equal(accounts.Select(a => a.AccountId), buffer.Skip(1).Take(10).Select(d => d.AccountId));
+        Assert.All(buffer.Skip(1).Take(10), d => Assert.Null(d.Explanation));
+        Assert.Equal(default, buffer[11]);
+        Assert.Throws<ArgumentException>(() => engine.EvaluateBatch(accounts, new Decision[9], Noon, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task EvaluateStream_YieldsOneDecisionPerAccountInOrderAcrossChunks()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms()));
+        var accounts = Enumerable.Range(0, 25).Select(i => i == 7 ? Borrower("bad", Due, "No/Zone") : Account($"A-{i}")).ToList();
+
+        var decisions = new List<Decision>();
+        await foreach (var d in engine.EvaluateStream(accounts.ToAsyncEnumerable(), Noon, chunkSize: 10, TestContext.Current.CancellationToken))
+        {
+            decisions.Add(d);
+        }
+
+        Assert.Equal(accounts.Select(a => a.AccountId), decisions.Select(d => d.AccountId));
+        Assert.Equal(DecisionKind.Error, decisions[7].Kind);
+        Assert.Equal(engine.EvaluateBatch(accounts, Noon, TestContext.Current.CancellationToken), decisions);
+    }
+
+    [Fact]
     public void Evaluate_CustomRuleBlockingACandidate_IsHonoured()
     {
         var policy = Policies.Single(Sms(), b => b.AddCustomRule(new NoSmsForVipRule()));

@@ -106,7 +106,7 @@ public sealed class GuaranteeProperties
         var accounts = s.Accounts.Concat(s.Accounts).Concat(s.Accounts).ToList();
         foreach (var degree in new[] { 1, 2, 3 })
         {
-            var engine = new CadenceEngine(s.Policy, new CadenceEngineOptions { MaxDegreeOfParallelism = degree, MinimumPartitionSize = 1 });
+            var engine = new CadenceEngine(s.Policy, new CadenceEngineOptions { MaxDegreeOfParallelism = degree, MinimumPartitionSize = 1, IncludeExplanationsInBatches = true });
             var batch = engine.EvaluateBatch(accounts, s.Now).Select(Signature).ToList();
             Assert.Equal(one.Concat(one).Concat(one), batch);
         }
@@ -135,7 +135,7 @@ public sealed class GuaranteeProperties
     [Property(MaxTest = Cases, Arbitrary = [typeof(Generators)])]
     public void BadInput_IsAnErrorForThatAccountOnly_AndEveryAccountIsAnswered(Scenario s)
     {
-        var engine = EngineFor(s.Policy);
+        var engine = new CadenceEngine(s.Policy, new CadenceEngineOptions { IncludeExplanationsInBatches = true });
         var accounts = s.Accounts.Select((a, i) => i % 2 == 0 ? a with { TimeZoneIds = [.. a.TimeZoneIds, "Not/AZone"] } : a).ToList();
 
         var decisions = engine.EvaluateBatch(accounts, s.Now);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Cadence.Evaluation;
 using Cadence.Internal;
 using NodaTime;
@@ -36,6 +37,7 @@ public sealed class CadenceEngine : ICadenceEngine
             IncludeExplanations = given.IncludeExplanations,
             MaxDegreeOfParallelism = given.MaxDegreeOfParallelism,
             MinimumPartitionSize = given.MinimumPartitionSize,
+            IncludeExplanationsInBatches = given.IncludeExplanationsInBatches,
             Evaluator = given.Evaluator,
         };
         this.clock = clock;
@@ -75,7 +77,7 @@ public sealed class CadenceEngine : ICadenceEngine
     public Decision Evaluate(BorrowerState account, Instant now)
     {
         var workspace = Rent();
-        var result = Evaluate(workspace, account, now);
+        var result = Evaluate(workspace, account, now, options.IncludeExplanations);
         workspaces.Add(workspace);
         return result;
     }
@@ -92,38 +94,101 @@ public sealed class CadenceEngine : ICadenceEngine
     {
         Guard.NotNull(accounts);
         var results = new Decision[accounts.Count];
-        var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var partitions = Math.Max(1, Math.Min(degree, accounts.Count / Math.Max(1, options.MinimumPartitionSize)));
-        if (partitions == 1)
+        EvaluateBatch(accounts, results, now, cancellationToken);
+        return results;
+    }
+
+    /// <inheritdoc />
+    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        Run(accounts.Count, i => accounts[i], destination, now, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void EvaluateBatch(ReadOnlyMemory<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+        => Run(accounts.Length, i => accounts.Span[i], destination, now, cancellationToken);
+
+    /// <inheritdoc />
+    public void EvaluateBatch(BorrowerState[] accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        Run(accounts.Length, i => accounts[i], destination, now, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        Guard.AtLeast(chunkSize, 1);
+        var chunk = new List<BorrowerState>(chunkSize);
+        var results = new Decision[chunkSize];
+        await foreach (var account in accounts.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            EvaluateRange(accounts, now, results, 0, accounts.Count, cancellationToken);
-            return results;
+            chunk.Add(account);
+            if (chunk.Count == chunkSize)
+            {
+                EvaluateBatch(chunk, results, now, cancellationToken);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    yield return results[i];
+                }
+
+                chunk.Clear();
+            }
         }
 
-        var size = (accounts.Count + partitions - 1) / partitions;
+        EvaluateBatch(chunk, results.AsMemory(0, chunk.Count), now, cancellationToken);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            yield return results[i];
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="count"/> accounts into <paramref name="destination"/>, in contiguous partitions over the cores.</summary>
+    private void Run(int count, Func<int, BorrowerState?> account, Memory<Decision> destination, Instant now, CancellationToken cancellationToken)
+    {
+        if (destination.Length < count)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} decisions; {count} are needed.", nameof(destination));
+        }
+
+        var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var partitions = Math.Max(1, Math.Min(degree, count / Math.Max(1, options.MinimumPartitionSize)));
+        var size = (count + partitions - 1) / partitions;
+        if (partitions == 1)
+        {
+            EvaluateRange(account, destination, now, 0, count, cancellationToken);
+            return;
+        }
+
         Parallel.For(
             0,
             partitions,
             new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken },
-            p => EvaluateRange(accounts, now, results, p * size, Math.Min(accounts.Count, (p + 1) * size), cancellationToken));
-        return results;
+            p => EvaluateRange(account, destination, now, p * size, Math.Min(count, (p + 1) * size), cancellationToken));
     }
 
-    private void EvaluateRange(IReadOnlyList<BorrowerState> accounts, Instant now, Decision[] results, int from, int to, CancellationToken cancellationToken)
+    private void EvaluateRange(Func<int, BorrowerState?> accounts, Memory<Decision> destination, Instant now, int from, int to, CancellationToken cancellationToken)
     {
         var workspace = Rent();
+        var results = destination.Span;
         for (var i = from; i < to; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[i] = accounts[i] is { } account
-                ? Evaluate(workspace, account, now)
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            results[i] = accounts(i) is { } account
+                ? Evaluate(workspace, account, now, options.IncludeExplanationsInBatches)
                 : Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
         }
 
         workspaces.Add(workspace);
     }
 
-    private Decision Evaluate(Workspace workspace, BorrowerState account, Instant now)
+    private Decision Evaluate(Workspace workspace, BorrowerState account, Instant now, bool explain)
     {
         if (account is null)
         {
@@ -153,7 +218,7 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             if (sessionFactory is null)
             {
-                return CompiledEvaluator.Decide(workspace.Builder, facts, options.IncludeExplanations);
+                return CompiledEvaluator.Decide(workspace.Builder, facts, explain);
             }
 
             var session = workspace.Session ??= sessionFactory.CreateSession();
@@ -162,7 +227,7 @@ public sealed class CadenceEngine : ICadenceEngine
             var candidates = session.Query<Candidate>().ToList();
             var blocks = session.Query<CandidateBlock>().ToList();
             session.RetractAll(session.Query<object>().ToList());
-            return DecisionMaker.Decide(workspace.Builder, facts, candidates, blocks, options.IncludeExplanations);
+            return DecisionMaker.Decide(workspace.Builder, facts, candidates, blocks, explain);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,8 +8,11 @@ public sealed class CadenceEngineOptions
     /// </summary>
     public CadenceEvaluator Evaluator { get; set; }
 
-    /// <summary>Whether decisions carry their explanation (on by default; turn off for the fastest batches).</summary>
+    /// <summary>Whether decisions of single evaluations carry their explanation (on by default).</summary>
     public bool IncludeExplanations { get; set; } = true;
+
+    /// <summary>Whether decisions of batches and streams carry their explanation (off by default: batches are for speed).</summary>
+    public bool IncludeExplanationsInBatches { get; set; }
 
     /// <summary>How many partitions a batch is evaluated in at once; 0 or less uses every processor.</summary>
     public int MaxDegreeOfParallelism { get; set; }

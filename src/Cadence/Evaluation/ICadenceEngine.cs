@@ -30,4 +30,39 @@ public interface ICadenceEngine
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>The decisions, index for index.</returns>
     Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Decides for every account into <paramref name="destination"/>, index for index, partitioned over the processors;
+    /// allocates nothing per account on the compiled evaluator with explanations off.
+    /// </summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="destination">Where the decisions go; at least as long as <paramref name="accounts"/>.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="EvaluateBatch(IReadOnlyList{BorrowerState}, Memory{Decision}, Instant, CancellationToken)"/>, for accounts in memory.</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="destination">Where the decisions go; at least as long as <paramref name="accounts"/>.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    void EvaluateBatch(ReadOnlyMemory<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="EvaluateBatch(IReadOnlyList{BorrowerState}, Memory{Decision}, Instant, CancellationToken)"/>, for an array of accounts.</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="destination">Where the decisions go; at least as long as <paramref name="accounts"/>.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    void EvaluateBatch(BorrowerState[] accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Decides for a stream of accounts too large to hold at once: reads them in chunks, evaluates each chunk as a batch
+    /// and yields one decision per account, in input order.
+    /// </summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="chunkSize">How many accounts are evaluated together.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The decisions.</returns>
+    IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default);
 }
