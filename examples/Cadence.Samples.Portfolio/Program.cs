@@ -64,7 +64,7 @@ internal static class Program
         }
 
         var policy = SamplePolicy.Create();
-        var engine = new CadenceEngine(policy);
+        var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanationsInBatches = true });
         var lines = ReadAccounts(path);
 
         // Evaluate every readable account in one batch; an unreadable line keeps its place as an error decision.
