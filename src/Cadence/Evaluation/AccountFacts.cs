@@ -155,6 +155,12 @@ public sealed class AccountFacts
     /// <returns>The count.</returns>
     public int AttemptsOf(CadenceStep step) => Policy.StepIndex.TryGetValue(step.Id, out var i) ? stepAttempts[i] : 0;
 
+    /// <summary>How many attempts in the current cycle have served the policy's step at <paramref name="stepIndex"/>.</summary>
+    internal int AttemptsOf(int stepIndex) => stepAttempts[stepIndex];
+
+    /// <summary>When the policy's step at <paramref name="stepIndex"/> was last served, if ever.</summary>
+    internal Instant? LastAttemptOf(int stepIndex) => stepLastAttempt[stepIndex];
+
     /// <summary>When <paramref name="step"/> was last served, in any cycle, if ever.</summary>
     /// <param name="step">A step of the policy.</param>
     /// <returns>The instant, or <see langword="null"/>.</returns>
@@ -213,8 +219,8 @@ public sealed class AccountFacts
     /// <exception cref="ArgumentException">The policy has no such step.</exception>
     public Candidate Propose(string stepId, string ruleName)
     {
-        var step = Policy.FindStep(stepId) ?? throw new ArgumentException($"Policy '{Policy.Name}' has no step '{stepId}'.", nameof(stepId));
-        return new Candidate(step, ruleName, null);
+        var index = Policy.StepIndex.TryGetValue(stepId, out var i) ? i : throw new ArgumentException($"Policy '{Policy.Name}' has no step '{stepId}'.", nameof(stepId));
+        return new Candidate(this, Policy.Steps[index], index, ruleName, null);
     }
 
     /// <summary>The instant the step's window ends (start of the local day after its last day).</summary>

@@ -6,15 +6,23 @@ namespace Cadence;
 /// <remarks>Immutable.</remarks>
 public sealed class Candidate
 {
-    internal Candidate(CadenceStep step, string proposedBy, Instant? stepWindowEnd)
+    internal Candidate(AccountFacts facts, CadenceStep step, int stepIndex, string proposedBy, Instant? stepWindowEnd)
     {
+        Facts = facts;
         Step = step;
+        StepIndex = stepIndex;
         ProposedBy = proposedBy;
         StepWindowEnd = stepWindowEnd;
     }
 
+    /// <summary>The facts of the account the candidate was proposed for.</summary>
+    public AccountFacts Facts { get; }
+
     /// <summary>The proposed step.</summary>
     public CadenceStep Step { get; }
+
+    /// <summary>The step's position in its policy.</summary>
+    internal int StepIndex { get; }
 
     /// <summary>The step's id.</summary>
     public string StepId => Step.Id;

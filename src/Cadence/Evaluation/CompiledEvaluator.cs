@@ -15,15 +15,15 @@ internal static class CompiledEvaluator
         for (var i = 0; i < policy.Steps.Length; i++)
         {
             var step = policy.Steps[i];
-            if (!Holds(facts, step, null))
+            if (!Holds(facts, step, i, null))
             {
                 continue;
             }
 
-            builder.BeginCandidate(step, plan.StepRuleNames[i], facts.StepWindowEnd(step));
+            builder.BeginCandidate(step, i, plan.StepRuleNames[i], facts.StepWindowEnd(step));
             foreach (var guard in plan.Guards)
             {
-                if (Holds(facts, step, guard))
+                if (Holds(facts, step, i, guard))
                 {
                     builder.Block(guard.Name, guard.Reason, guard.Until(facts));
                 }
@@ -39,11 +39,11 @@ internal static class CompiledEvaluator
     /// Whether the step is due (no guard) or the guard blocks it. A condition that throws (a custom predicate) is
     /// reported as a rule condition failing, as on NRules.
     /// </summary>
-    private static bool Holds(AccountFacts facts, CadenceStep step, CandidateGuard? guard)
+    private static bool Holds(AccountFacts facts, CadenceStep step, int stepIndex, CandidateGuard? guard)
     {
         try
         {
-            return guard is null ? PolicyPlan.IsDue(facts, step) : guard.Blocks(facts, step);
+            return guard is null ? PolicyPlan.IsDue(facts, step, stepIndex) : guard.Blocks(facts, step);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

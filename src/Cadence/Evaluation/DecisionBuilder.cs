@@ -16,6 +16,7 @@ internal sealed class DecisionBuilder
 
     // The candidate being fed.
     private CadenceStep? step;
+    private int stepIndex;
     private string proposedBy = string.Empty;
     private Instant? windowEnd;
     private bool blocked;
@@ -58,9 +59,10 @@ internal sealed class DecisionBuilder
         explained = explain ? [] : null;
     }
 
-    public void BeginCandidate(CadenceStep candidateStep, string candidateProposedBy, Instant? candidateWindowEnd)
+    public void BeginCandidate(CadenceStep candidateStep, int candidateStepIndex, string candidateProposedBy, Instant? candidateWindowEnd)
     {
         step = candidateStep;
+        stepIndex = candidateStepIndex;
         proposedBy = candidateProposedBy;
         windowEnd = candidateWindowEnd;
         blocked = false;
@@ -144,7 +146,7 @@ internal sealed class DecisionBuilder
         }
 
         allHeld = false;
-        var placement = TemporalSolver.Place(facts, current, current.Channel, windowEnd, reasons);
+        var placement = TemporalSolver.Place(facts, current, stepIndex, current.Channel, windowEnd, reasons);
         if (placement.NotBefore is not { } notBefore)
         {
             beyondHorizon |= placement.DropReason == ReasonCode.BeyondHorizon;
@@ -206,7 +208,7 @@ internal sealed class DecisionBuilder
         for (var i = 0; i < policy.Steps.Length; i++)
         {
             var s = policy.Steps[i];
-            var left = facts.AttemptsOf(s) < s.EffectiveMaxAttempts;
+            var left = facts.AttemptsOf(i) < s.EffectiveMaxAttempts;
             anyStepLeft |= left && s.ToDay >= day;
             if (!left || s.FromDay <= day)
             {

@@ -52,7 +52,15 @@ internal sealed class PolicyPlan
         StepRuleNames = [.. policy.Steps.Select(s => "step:" + s.Id)];
         HoldRuleNames = [.. policy.HoldRules.Select(h => "hold:" + h.Name)];
         EarliestFromDay = policy.Steps.IsEmpty ? 0 : policy.Steps.Min(s => s.FromDay);
+        holdBlocks = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
+        stepCount = policy.Steps.Length;
     }
+
+    private readonly bool[] holdBlocks;
+    private readonly int stepCount;
+
+    /// <summary>Whether the policy's hold rule at <paramref name="rule"/> blocks its step at <paramref name="step"/>; a table lookup.</summary>
+    public bool HoldBlocks(int rule, int step) => holdBlocks[(rule * stepCount) + step];
 
     /// <summary>The earliest first day of any step, relative to the due date.</summary>
     public int EarliestFromDay { get; }
@@ -69,9 +77,9 @@ internal sealed class PolicyPlan
     /// Whether <paramref name="step"/> is due: today's day from the due date lies in its window, it has been served fewer
     /// than its maximum attempts in this cycle, and all its conditions hold. Never an exact-date match.
     /// </summary>
-    public static bool IsDue(AccountFacts facts, CadenceStep step)
+    public static bool IsDue(AccountFacts facts, CadenceStep step, int stepIndex)
     {
-        if (facts.DayFromDue is not { } day || day < step.FromDay || day > step.ToDay || facts.AttemptsOf(step) >= step.EffectiveMaxAttempts)
+        if (facts.DayFromDue is not { } day || day < step.FromDay || day > step.ToDay || facts.AttemptsOf(stepIndex) >= step.EffectiveMaxAttempts)
         {
             return false;
         }

@@ -22,7 +22,7 @@ internal static class PolicyRules
         var rules = new List<IRuleDefinition>();
         for (var i = 0; i < policy.Steps.Length; i++)
         {
-            rules.Add(StepRule(policy.Steps[i], policy.Plan.StepRuleNames[i]));
+            rules.Add(StepRule(policy.Steps[i], i, policy.Plan.StepRuleNames[i]));
         }
 
         foreach (var guard in policy.Plan.Guards)
@@ -38,15 +38,15 @@ internal static class PolicyRules
         return rules;
     }
 
-    private static IRuleDefinition StepRule(CadenceStep step, string name)
+    private static IRuleDefinition StepRule(CadenceStep step, int index, string name)
     {
         var builder = new RuleBuilder();
         builder.Name(name);
         builder.Description($"Proposes step '{step.Id}' on days [{step.FromDay}, {step.ToDay}] from the due date.");
         builder.Priority(StepPriority);
         var facts = builder.LeftHandSide().Pattern(typeof(AccountFacts), "facts");
-        facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => PolicyPlan.IsDue(facts, step)));
-        builder.RightHandSide().Action(Lambda<Action<IContext, AccountFacts>>((ctx, facts) => ctx.TryInsert(new Candidate(step, name, facts.StepWindowEnd(step)))));
+        facts.Condition(Lambda<Func<AccountFacts, bool>>(facts => PolicyPlan.IsDue(facts, step, index)));
+        builder.RightHandSide().Action(Lambda<Action<IContext, AccountFacts>>((ctx, facts) => ctx.TryInsert(new Candidate(facts, step, index, name, facts.StepWindowEnd(step)))));
         return builder.Build();
     }
 
@@ -55,10 +55,10 @@ internal static class PolicyRules
         var builder = new RuleBuilder();
         builder.Name(guard.Name);
         builder.Priority(GuardPriority);
-        var lhs = builder.LeftHandSide();
-        lhs.Pattern(typeof(Candidate), "candidate");
-        lhs.Pattern(typeof(AccountFacts), "facts").Condition(Lambda<Func<Candidate, AccountFacts, bool>>((candidate, facts) => guard.Blocks(facts, candidate.Step)));
-        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate, AccountFacts>>((ctx, candidate, facts) => ctx.TryInsert(new CandidateBlock(candidate, guard.Name, guard.Reason, guard.Until(facts)))));
+        // One pattern, no join: the candidate carries its account's facts.
+        builder.LeftHandSide().Pattern(typeof(Candidate), "candidate")
+            .Condition(Lambda<Func<Candidate, bool>>(candidate => guard.Blocks(candidate.Facts, candidate.Step)));
+        builder.RightHandSide().Action(Lambda<Action<IContext, Candidate>>((ctx, candidate) => ctx.TryInsert(new CandidateBlock(candidate, guard.Name, guard.Reason, guard.Until(candidate.Facts)))));
         return builder.Build();
     }
 

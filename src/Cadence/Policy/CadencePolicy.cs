@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cadence.Time;
 using NodaTime;
@@ -31,7 +32,7 @@ public sealed class CadencePolicy
         Holidays = b.Calendar;
         CustomRules = [.. b.CustomRuleList];
         WindowTable = new WindowTable(Windows, Holidays);
-        StepIndex = Steps.Select((s, i) => (s.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        StepIndex = Steps.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
         Plan = new Evaluation.PolicyPlan(this);
     }
 
@@ -82,7 +83,7 @@ public sealed class CadencePolicy
 
     internal WindowTable WindowTable { get; }
 
-    internal ImmutableDictionary<string, int> StepIndex { get; }
+    internal FrozenDictionary<string, int> StepIndex { get; }
 
     internal Evaluation.PolicyPlan Plan { get; }
 

@@ -27,18 +27,19 @@ internal static class TemporalSolver
     /// <summary>Places a candidate step in time, or says why it cannot be placed.</summary>
     /// <param name="facts">The account's facts.</param>
     /// <param name="step">The candidate's step.</param>
+    /// <param name="stepIndex">The step's position in the policy.</param>
     /// <param name="channel">The contact's channel; <see langword="null"/> for an escalation, which no window, cap or cooldown constrains.</param>
     /// <param name="stepWindowEnd">When the step's day window ends; <see langword="null"/> when only the horizon limits it.</param>
     /// <param name="trace">Collects every deferral when explanations are on.</param>
     /// <returns>The placement.</returns>
-    public static Placement Place(AccountFacts facts, CadenceStep step, Channel? channel, Instant? stepWindowEnd, List<ExplanationReason>? trace)
+    public static Placement Place(AccountFacts facts, CadenceStep step, int stepIndex, Channel? channel, Instant? stepWindowEnd, List<ExplanationReason>? trace)
     {
         var policy = facts.Policy;
         var horizonEnd = facts.Now + policy.Horizon;
         var windowLimited = stepWindowEnd is { } swe && swe <= horizonEnd;
         var limit = windowLimited ? stepWindowEnd!.Value - Duration.Epsilon : horizonEnd;
         var dropReason = windowLimited ? ReasonCode.StepWindowEnded : ReasonCode.BeyondHorizon;
-        var dropRule = windowLimited ? policy.Plan.StepRuleNames[policy.StepIndex[step.Id]] : "horizon";
+        var dropRule = windowLimited ? policy.Plan.StepRuleNames[stepIndex] : "horizon";
         var t = facts.Now;
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
@@ -48,7 +49,7 @@ internal static class TemporalSolver
             for (var r = 0; r < policy.HoldRules.Length; r++)
             {
                 var rule = policy.HoldRules[r];
-                if (!rule.Blocks(step))
+                if (!policy.Plan.HoldBlocks(r, stepIndex))
                 {
                     continue;
                 }
@@ -73,7 +74,7 @@ internal static class TemporalSolver
                 }
             }
 
-            if (step.RepeatInterval is { } repeat && facts.LastAttemptOf(step) is { } last && t < last + repeat)
+            if (step.RepeatInterval is { } repeat && facts.LastAttemptOf(stepIndex) is { } last && t < last + repeat)
             {
                 t = Move(t, last + repeat, "step:", step.Id, ReasonCode.RepeatInterval, trace);
             }

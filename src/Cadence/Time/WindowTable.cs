@@ -69,7 +69,8 @@ internal sealed class WindowTable
     /// </summary>
     public Instant? NextOpen(DateTimeZone zone, Channel channel, Instant t, Instant limit)
     {
-        var date = LocalTimeResolution.DateOf(zone, t).PlusDays(-1);
+        // The day before t's local date needs no look: its ranges end at the latest when t's day starts.
+        var date = LocalTimeResolution.DateOf(zone, t);
         while (true)
         {
             var dayRanges = RangesFor(channel, KindsOf(date));

@@ -1,0 +1,122 @@
+using BenchmarkDotNet.Attributes;
+using Cadence.Evaluation;
+using NRules;
+
+namespace Cadence.Benchmarks;
+
+/// <summary>
+/// Where the time of one account goes, stage by stage, on 10 000 reference accounts (Regulation F pack): deriving the
+/// facts, the step and guard checks, the whole compiled decision; and on NRules, creating a session, inserting and
+/// firing, and retracting. Each stage includes the ones before it.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class CostBreakdownBenchmarks
+{
+    private BorrowerState[] accounts = [];
+    private CadencePolicy policy = null!;
+    private AccountFacts facts = null!;
+    private DecisionBuilder builder = null!;
+    private ISessionFactory factory = null!;
+    private ISession session = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        accounts = ReferenceWorkload.Generate(10_000);
+        policy = ReferencePolicies.For(ReferencePolicies.RegulationF);
+        facts = new AccountFacts(policy);
+        builder = new DecisionBuilder();
+        factory = new RuleCompiler().Compile(new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules }).Rules);
+        session = factory.CreateSession();
+    }
+
+    [Benchmark(Baseline = true, Description = "Facts only")]
+    public int Facts()
+    {
+        var n = 0;
+        foreach (var a in accounts)
+        {
+            n += facts.TryReset(a, ReferenceWorkload.Now, out _) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "Facts + step and guard checks")]
+    public int Checks()
+    {
+        var n = 0;
+        foreach (var a in accounts)
+        {
+            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            for (var i = 0; i < policy.Steps.Length; i++)
+            {
+                if (PolicyPlan.IsDue(facts, policy.Steps[i], i))
+                {
+                    foreach (var guard in policy.Plan.Guards)
+                    {
+                        n += guard.Blocks(facts, policy.Steps[i]) ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "Compiled decision (+ placing in time)")]
+    public int Compiled()
+    {
+        var n = 0;
+        foreach (var a in accounts)
+        {
+            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            n += (int)CompiledEvaluator.Decide(builder, facts, explain: false).Kind;
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "NRules: new session per account")]
+    public int NewSessions()
+    {
+        var n = 0;
+        foreach (var _ in accounts)
+        {
+            n += factory.CreateSession() is null ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "NRules: insert + fire (new session)")]
+    public int InsertFire()
+    {
+        var n = 0;
+        foreach (var a in accounts)
+        {
+            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            var s = factory.CreateSession();
+            s.Insert(facts);
+            n += s.Fire();
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "NRules: insert + fire + retract (reused session)")]
+    public int InsertFireRetract()
+    {
+        var n = 0;
+        foreach (var a in accounts)
+        {
+            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            session.Insert(facts);
+            n += session.Fire();
+            session.RetractAll(session.Query<object>().ToList());
+        }
+
+        return n;
+    }
+}
