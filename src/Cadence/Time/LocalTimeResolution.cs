@@ -12,7 +12,7 @@ namespace Cadence.Time;
 /// </summary>
 internal static class LocalTimeResolution
 {
-    /// <summary>Ambiguous: later occurrence. Skipped: first instant after the gap.</summary>
+    /// <summary>Ambiguous: later occurrence. Skipped: first instant after the gap. (NodaTime's resolvers, for reference and tests.)</summary>
     public static readonly ZoneLocalMappingResolver WindowStart =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
 
@@ -23,15 +23,70 @@ internal static class LocalTimeResolution
     public static Instant StartOf(DateTimeZone zone, LocalDate date, long tickOfDay)
         => tickOfDay >= NodaConstants.TicksPerDay
             ? StartOfDay(zone, date.PlusDays(1))
-            : zone.ResolveLocal(date.At(LocalTime.FromTicksSinceMidnight(tickOfDay)), WindowStart).ToInstant();
+            : Resolve(zone, date.At(LocalTime.FromTicksSinceMidnight(tickOfDay)), later: true);
 
     public static Instant EndOf(DateTimeZone zone, LocalDate date, long tickOfDay)
         => tickOfDay >= NodaConstants.TicksPerDay
             ? StartOfDay(zone, date.PlusDays(1))
-            : zone.ResolveLocal(date.At(LocalTime.FromTicksSinceMidnight(tickOfDay)), WindowEnd).ToInstant();
+            : Resolve(zone, date.At(LocalTime.FromTicksSinceMidnight(tickOfDay)), later: false);
 
-    /// <summary>The first instant of a local date (NodaTime's rule: after a gap at midnight, the gap's end).</summary>
-    public static Instant StartOfDay(DateTimeZone zone, LocalDate date) => zone.AtStartOfDay(date).ToInstant();
+    /// <summary>The first instant of a local date (after a gap at midnight, the gap's end), as NodaTime's <c>AtStartOfDay</c>.</summary>
+    public static Instant StartOfDay(DateTimeZone zone, LocalDate date) => Resolve(zone, date.AtMidnight(), later: false);
+
+    /// <summary>
+    /// The instant <paramref name="local"/> is read at in <paramref name="zone"/>: when it is read twice (an overlap) the
+    /// later or earlier one as asked; when never (a gap) the first instant after the gap. Same answers as NodaTime's
+    /// mapping resolvers, computed from the zone's cached intervals so that nothing is allocated.
+    /// </summary>
+    public static Instant Resolve(DateTimeZone zone, LocalDateTime local, bool later)
+    {
+        var asUtc = local.InUtc().ToInstant();
+        var middle = zone.GetZoneInterval(asUtc - Span(zone.GetUtcOffset(asUtc)));
+        var before = middle.HasStart ? zone.GetZoneInterval(middle.Start - Duration.Epsilon) : null;
+        var after = middle.HasEnd ? zone.GetZoneInterval(middle.End) : null;
+
+        Instant? first = null;
+        Instant? last = null;
+        Consider(before);
+        Consider(middle);
+        Consider(after);
+        if (first is { } earliest)
+        {
+            return later ? last!.Value : earliest;
+        }
+
+        // Skipped: the first interval whose local start is after the local time begins where the gap ends.
+        foreach (var interval in (ReadOnlySpan<ZoneInterval?>)[before, middle, after])
+        {
+            if (interval is not null && interval.HasStart && interval.Start + Span(interval.WallOffset) > asUtc)
+            {
+                return interval.Start;
+            }
+        }
+
+        return zone.ResolveLocal(local, later ? WindowStart : WindowEnd).ToInstant();
+
+        void Consider(ZoneInterval? interval)
+        {
+            if (interval is null)
+            {
+                return;
+            }
+
+            var candidate = asUtc - Span(interval.WallOffset);
+            if ((!interval.HasStart || candidate >= interval.Start) && (!interval.HasEnd || candidate < interval.End))
+            {
+                if (first is null)
+                {
+                    first = candidate;
+                }
+
+                last = candidate;
+            }
+        }
+    }
+
+    private static Duration Span(Offset offset) => Duration.FromSeconds(offset.Seconds);
 
     public static LocalDate DateOf(DateTimeZone zone, Instant instant) => instant.InZone(zone).Date;
 
