@@ -56,7 +56,7 @@ public class CostBreakdownBenchmarks
                 {
                     foreach (var guard in policy.Plan.Guards)
                     {
-                        n += guard.Blocks(facts, policy.Steps[i]) ? 1 : 0;
+                        n += guard.Blocks(facts, policy.Steps[i], i) ? 1 : 0;
                     }
                 }
             }

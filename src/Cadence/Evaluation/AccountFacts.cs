@@ -20,6 +20,8 @@ public sealed class AccountFacts
     private readonly Instant?[] stepLastAttempt;
     private readonly Dictionary<int, ContactAttempt[]> sortBuffers = [];
     private LocalDate[] attemptDates = [];
+    private int[] attemptDateStamps = [];
+    private int stamp;
 
     internal AccountFacts(CadencePolicy policy)
     {
@@ -53,14 +55,16 @@ public sealed class AccountFacts
         if (attemptDates.Length < History.Length)
         {
             attemptDates = new LocalDate[Math.Max(History.Length, attemptDates.Length * 2)];
+            attemptDateStamps = new int[attemptDates.Length];
         }
+
+        stamp++;
 
         Array.Clear(stepAttempts);
         Array.Clear(stepLastAttempt);
         for (var i = 0; i < History.Length; i++)
         {
             var attempt = History[i];
-            attemptDates[i] = LocalTimeResolution.DateOf(zone, attempt.At);
             if (attempt.StepId is { } id && Policy.StepIndex.TryGetValue(id, out var index)
                 && (attempt.Direction == ContactDirection.Outbound || attempt.Channel == Channel.None))
             {
@@ -103,13 +107,33 @@ public sealed class AccountFacts
     /// <summary>The history sorted by instant (ties in a fixed order), so that evaluation never depends on input order.</summary>
     public ImmutableArray<ContactAttempt> History { get; private set; }
 
-    /// <summary>The local date of each history entry in the primary zone, index for index with <see cref="History"/>.</summary>
-    internal LocalDate[] AttemptDates => attemptDates;
+    /// <summary>The local date of the history entry at <paramref name="index"/> in the primary zone, computed once when first needed.</summary>
+    internal LocalDate AttemptDate(int index)
+    {
+        if (attemptDateStamps[index] != stamp)
+        {
+            attemptDates[index] = LocalTimeResolution.DateOf(Zones[0], History[index].At);
+            attemptDateStamps[index] = stamp;
+        }
+
+        return attemptDates[index];
+    }
 
     /// <summary>Whether the account carries <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
     /// <returns><see langword="true"/> when it does.</returns>
-    public bool HasTag(string tag) => State.Tags.Contains(tag, StringComparer.Ordinal);
+    public bool HasTag(string tag)
+    {
+        foreach (var t in State.Tags)
+        {
+            if (string.Equals(t, tag, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first hold of <paramref name="kind"/> in effect now, if any.</summary>
     /// <param name="kind">The hold kind.</param>
@@ -284,7 +308,7 @@ public sealed class AccountFacts
 
         foreach (var hold in state.Holds)
         {
-            if (hold is null || string.IsNullOrWhiteSpace(hold.Kind.Name) || (hold.Until is { } until && until < hold.From))
+            if (hold is null || string.IsNullOrWhiteSpace(hold.Kind.Name) || (hold.Until is { } until && (until < hold.From || !InRange(until))) || !InRange(hold.From))
             {
                 return false;
             }
@@ -292,7 +316,7 @@ public sealed class AccountFacts
 
         foreach (var a in state.History)
         {
-            if (a is null || !Enum.IsDefined(a.Channel) || !Enum.IsDefined(a.Direction) || !Enum.IsDefined(a.Outcome))
+            if (a is null || !Enum.IsDefined(a.Channel) || !Enum.IsDefined(a.Direction) || !Enum.IsDefined(a.Outcome) || !InRange(a.At))
             {
                 return false;
             }
@@ -353,6 +377,10 @@ public sealed class AccountFacts
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"holds[{i}] has no kind"));
             }
+            else if (!InRange(hold.From) || (hold.Until is { } end && !InRange(end)))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"holds[{i}] ('{hold.Kind}') is outside the years 2 to 9998"));
+            }
             else if (hold.Until is { } until && until < hold.From)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"holds[{i}] ('{hold.Kind}') ends ({until}) before it starts ({hold.From})"));
@@ -370,10 +398,21 @@ public sealed class AccountFacts
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"history[{i}] has an unknown channel, direction or outcome"));
             }
+            else if (!InRange(a.At))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"history[{i}] is at {a.At}, outside the years 2 to 9998"));
+            }
         }
 
         return $"account '{state.AccountId}': {string.Join("; ", problems)}";
     }
+
+    /// <summary>Instants whose local date every zone can compute, with room for any offset and cooldown.</summary>
+    private static readonly Instant Earliest = Instant.FromUtc(2, 1, 1, 0, 0);
+
+    private static readonly Instant Latest = Instant.FromUtc(9998, 12, 31, 0, 0);
+
+    private static bool InRange(Instant instant) => instant >= Earliest && instant <= Latest;
 
     private sealed class AttemptOrder : IComparer<ContactAttempt>
     {

@@ -43,7 +43,7 @@ internal static class CompiledEvaluator
     {
         try
         {
-            return guard is null ? PolicyPlan.IsDue(facts, step, stepIndex) : guard.Blocks(facts, step);
+            return guard is null ? PolicyPlan.IsDue(facts, step, stepIndex) : guard.Blocks(facts, step, stepIndex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

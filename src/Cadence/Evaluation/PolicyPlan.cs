@@ -8,13 +8,13 @@ namespace Cadence.Evaluation;
 /// A guard: a static block on a candidate step (no contact point, opt-out, consent, workplace, exhaustion, hold). Plain
 /// code, written once: the NRules evaluator makes one rule of each guard, the compiled evaluator loops over them.
 /// </summary>
-internal sealed class CandidateGuard(string name, ReasonCode reason, Func<AccountFacts, CadenceStep, bool> blocks, HoldRule? hold = null)
+internal sealed class CandidateGuard(string name, ReasonCode reason, Func<AccountFacts, CadenceStep, int, bool> blocks, HoldRule? hold = null)
 {
     public string Name { get; } = name;
 
     public ReasonCode Reason { get; } = reason;
 
-    public bool Blocks(AccountFacts facts, CadenceStep step) => blocks(facts, step);
+    public bool Blocks(AccountFacts facts, CadenceStep step, int stepIndex) => blocks(facts, step, stepIndex);
 
     /// <summary>Until when the block holds, when known (a hold's lapse).</summary>
     public Instant? Until(AccountFacts facts) => hold is null ? null : HoldPeriods.Lapse(facts, hold);
@@ -26,26 +26,28 @@ internal sealed class PolicyPlan
     public PolicyPlan(CadencePolicy policy)
     {
         var guards = ImmutableArray.CreateBuilder<CandidateGuard>();
-        guards.Add(new CandidateGuard("guard:no-contact-point", ReasonCode.NoContactPoint, static (f, s) => s.Channel is { } c && f.ContactPointFor(c) is null));
-        guards.Add(new CandidateGuard("guard:opted-out", ReasonCode.OptedOut, static (f, s) => s.Channel is { } c && f.ContactPointFor(c) is { OptedOut: true }));
+        guards.Add(new CandidateGuard("guard:no-contact-point", ReasonCode.NoContactPoint, static (f, s, _) => s.Channel is { } c && f.ContactPointFor(c) is null));
+        guards.Add(new CandidateGuard("guard:opted-out", ReasonCode.OptedOut, static (f, s, _) => s.Channel is { } c && f.ContactPointFor(c) is { OptedOut: true }));
         foreach (var channel in policy.ConsentRequired)
         {
-            guards.Add(new CandidateGuard($"guard:consent:{channel}", ReasonCode.ConsentMissing, (f, s) => s.Channel == channel && f.ContactPointFor(channel) is { ConsentGiven: false }));
+            guards.Add(new CandidateGuard($"guard:consent:{channel}", ReasonCode.ConsentMissing, (f, s, _) => s.Channel == channel && f.ContactPointFor(channel) is { ConsentGiven: false }));
         }
 
         foreach (var channel in policy.WorkplaceRestricted)
         {
-            guards.Add(new CandidateGuard($"guard:workplace:{channel}", ReasonCode.WorkplaceRestricted, (f, s) => s.Channel == channel && f.ContactPointFor(channel) is { IsWorkplace: true }));
+            guards.Add(new CandidateGuard($"guard:workplace:{channel}", ReasonCode.WorkplaceRestricted, (f, s, _) => s.Channel == channel && f.ContactPointFor(channel) is { IsWorkplace: true }));
         }
 
         foreach (var rule in policy.ExhaustionRules)
         {
-            guards.Add(new CandidateGuard("exhaustion:" + rule.Name, ReasonCode.ChannelExhausted, (f, s) => s.Channel is { } c && f.IsExhausted(rule, c)));
+            guards.Add(new CandidateGuard("exhaustion:" + rule.Name, ReasonCode.ChannelExhausted, (f, s, _) => s.Channel is { } c && f.IsExhausted(rule, c)));
         }
 
-        foreach (var rule in policy.HoldRules)
+        for (var r = 0; r < policy.HoldRules.Length; r++)
         {
-            guards.Add(new CandidateGuard("hold:" + rule.Name, ReasonCode.HoldActive, (f, s) => rule.Blocks(s) && HoldPeriods.IsInEffect(f, rule, f.Now), rule));
+            var index = r;
+            var rule = policy.HoldRules[r];
+            guards.Add(new CandidateGuard("hold:" + rule.Name, ReasonCode.HoldActive, (f, _, s) => f.Policy.Plan.HoldBlocks(index, s) && HoldPeriods.IsInEffect(f, rule, f.Now), rule));
         }
 
         Guards = guards.ToImmutable();

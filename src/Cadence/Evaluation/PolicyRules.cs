@@ -57,7 +57,7 @@ internal static class PolicyRules
         builder.Priority(GuardPriority);
         // One pattern, no join: the candidate carries its account's facts.
         builder.LeftHandSide().Pattern(typeof(Candidate), "candidate")
-            .Condition(Lambda<Func<Candidate, bool>>(candidate => guard.Blocks(candidate.Facts, candidate.Step)));
+            .Condition(Lambda<Func<Candidate, bool>>(candidate => guard.Blocks(candidate.Facts, candidate.Step, candidate.StepIndex)));
         builder.RightHandSide().Action(Lambda<Action<IContext, Candidate>>((ctx, candidate) => ctx.TryInsert(new CandidateBlock(candidate, guard.Name, guard.Reason, guard.Until(candidate.Facts)))));
         return builder.Build();
     }

@@ -34,13 +34,25 @@ public sealed record HoldRule(string Name, HoldKind Kind)
     public bool Blocks(CadenceStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (BlocksAllSteps && !ExceptSteps.Contains(step.Id, StringComparer.Ordinal))
+        if (BlocksAllSteps && !Names(ExceptSteps, step.Id))
         {
             return true;
         }
 
-        return BlockedSteps.Contains(step.Id, StringComparer.Ordinal)
-               || (step.Channel is { } channel && BlockedChannels.Contains(channel));
+        return Names(BlockedSteps, step.Id) || (step.Channel is { } channel && BlockedChannels.Contains(channel));
+
+        static bool Names(ImmutableArray<string> ids, string id)
+        {
+            foreach (var candidate in ids)
+            {
+                if (string.Equals(candidate, id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>

@@ -156,7 +156,7 @@ internal static class TemporalSolver
             if (blocks && cooldown.Trigger.Matches(a))
             {
                 var end = cooldown.Length.IsCalendarDays
-                    ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.AttemptDates[i].PlusDays(cooldown.Length.Days))
+                    ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.AttemptDate(i).PlusDays(cooldown.Length.Days))
                     : a.At + cooldown.Length.Duration;
                 if (a.At <= t && t < end)
                 {
@@ -188,7 +188,7 @@ internal static class TemporalSolver
         var count = 0;
         for (var i = 0; i < history.Length; i++)
         {
-            if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, history[i].At, facts.AttemptDates[i]))
+            if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, facts, i))
             {
                 count++;
             }
@@ -216,11 +216,11 @@ internal static class TemporalSolver
             default:
                 for (var i = 0; i < history.Length; i++)
                 {
-                    if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, history[i].At, facts.AttemptDates[i]) && --k == 0)
+                    if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, facts, i) && --k == 0)
                     {
                         free = period.Kind == CapPeriodKind.Rolling
                             ? history[i].At + period.Length
-                            : LocalTimeResolution.StartOfDay(zone, facts.AttemptDates[i].PlusDays(period.Days));
+                            : LocalTimeResolution.StartOfDay(zone, facts.AttemptDate(i).PlusDays(period.Days));
                         break;
                     }
                 }
@@ -232,13 +232,13 @@ internal static class TemporalSolver
     }
 
     /// <summary>Whether an attempt lies in the union of every cap window that contains <paramref name="t"/>.</summary>
-    private static bool InUnion(CapPeriod period, Instant t, LocalDate today, Instant at, LocalDate date) => period.Kind switch
+    private static bool InUnion(CapPeriod period, Instant t, LocalDate today, AccountFacts facts, int i) => period.Kind switch
     {
-        CapPeriodKind.Rolling => at > t - period.Length && at < t + period.Length,
-        CapPeriodKind.SlidingDays => date > today.PlusDays(-period.Days) && date < today.PlusDays(period.Days),
-        CapPeriodKind.CalendarDay => date == today,
-        CapPeriodKind.CalendarWeek => LocalTimeResolution.StartOfWeek(date) == LocalTimeResolution.StartOfWeek(today),
-        _ => date.Year == today.Year && date.Month == today.Month,
+        CapPeriodKind.Rolling => facts.History[i].At > t - period.Length && facts.History[i].At < t + period.Length,
+        CapPeriodKind.SlidingDays => facts.AttemptDate(i) > today.PlusDays(-period.Days) && facts.AttemptDate(i) < today.PlusDays(period.Days),
+        CapPeriodKind.CalendarDay => facts.AttemptDate(i) == today,
+        CapPeriodKind.CalendarWeek => LocalTimeResolution.StartOfWeek(facts.AttemptDate(i)) == LocalTimeResolution.StartOfWeek(today),
+        _ => facts.AttemptDate(i).Year == today.Year && facts.AttemptDate(i).Month == today.Month,
     };
 
     /// <summary>Moves <paramref name="from"/> forward to <paramref name="to"/>; the rule's name is only built when a trace is kept.</summary>
