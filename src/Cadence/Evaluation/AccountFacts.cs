@@ -30,7 +30,7 @@ public sealed class AccountFacts
         stepLastAttempt = new Instant?[policy.Steps.Length];
     }
 
-    /// <summary>Derives the facts of <paramref name="state"/> into this instance; allocates nothing for a valid account.</summary>
+    /// <summary>Derives the facts of <paramref name="state"/> into this instance, reusing its buffers (a sort buffer is made once per history length).</summary>
     /// <returns><see langword="false"/>, with <paramref name="error"/> saying what is wrong, for an invalid account.</returns>
     internal bool TryReset(BorrowerState state, Instant now, out string? error)
     {

@@ -3,7 +3,7 @@ namespace Cadence.Evaluation;
 /// <summary>
 /// Evaluates a policy without a rules session: the same step checks and guards as the NRules rules
 /// (<see cref="PolicyPlan"/>), looped over in declaration order and fed straight to the shared
-/// <see cref="DecisionBuilder"/>. Allocates nothing per account when explanations are off.
+/// <see cref="DecisionBuilder"/>. Allocates almost nothing per account when explanations are off.
 /// </summary>
 internal static class CompiledEvaluator
 {

@@ -7,7 +7,7 @@ namespace Cadence.Evaluation;
 /// <summary>
 /// Turns an account's candidates, fed one at a time in declaration order with their blocks, into its decision: places
 /// the unblocked ones in time, keeps the best by the policy's order, or says why nothing is allowed. Shared by every
-/// evaluator; reused from account to account, it allocates nothing unless explanations are collected.
+/// evaluator; reused from account to account, it creates no objects unless explanations are collected.
 /// </summary>
 internal sealed class DecisionBuilder
 {

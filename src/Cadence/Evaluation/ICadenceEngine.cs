@@ -33,7 +33,7 @@ public interface ICadenceEngine
 
     /// <summary>
     /// Decides for every account into <paramref name="destination"/>, index for index, partitioned over the processors;
-    /// allocates nothing per account on the compiled evaluator with explanations off.
+    /// allocates almost nothing per account (under a byte, measured) on the compiled evaluator with explanations off.
     /// </summary>
     /// <param name="accounts">The accounts.</param>
     /// <param name="destination">Where the decisions go; at least as long as <paramref name="accounts"/>.</param>
