@@ -39,8 +39,9 @@ public sealed record DecisionError(ReasonCode Code, string Message, string? Rule
 /// </summary>
 public readonly record struct Decision
 {
-    internal Decision(DecisionKind kind, string accountId, CadenceStep? step, Instant? notBefore, Instant? reviewAt, HoldKind? suppressedBy, DecisionError? error, DecisionExplanation? explanation)
+    internal Decision(DecisionKind kind, string accountId, CadenceStep? step, Instant? notBefore, Instant? reviewAt, HoldKind? suppressedBy, DecisionError? error, DecisionExplanation? explanation, bool limitedContentVoicemail = false)
     {
+        LimitedContentVoicemail = limitedContentVoicemail;
         Kind = kind;
         AccountId = accountId;
         Step = step;
@@ -65,6 +66,12 @@ public readonly record struct Decision
 
     /// <summary>The template to send, for a contact.</summary>
     public string? Template => Step?.Template;
+
+    /// <summary>
+    /// For a call: a voicemail left on it must be a limited-content message (a business name, a person's name and a
+    /// callback number, no mention of the debt), because the policy says so (<see cref="CadencePolicy.LimitedContentVoicemail"/>).
+    /// </summary>
+    public bool LimitedContentVoicemail { get; }
 
     /// <summary>For a contact or escalation: the earliest instant, at or after now, it is allowed.</summary>
     public Instant? NotBefore { get; }
@@ -97,6 +104,11 @@ public readonly record struct Decision
         {
             case DecisionKind.Contact:
                 s.Append(CultureInfo.InvariantCulture, $" {Step!.Id} via {Channel} template '{Template}' not before {NotBefore}");
+                if (LimitedContentVoicemail)
+                {
+                    s.Append(" (limited-content voicemail only)");
+                }
+
                 break;
             case DecisionKind.Escalate:
                 s.Append(CultureInfo.InvariantCulture, $" {Step!.Id} ({Step.EscalationKind}) not before {NotBefore}");

@@ -187,7 +187,16 @@ internal sealed class DecisionBuilder
                 explanation = new DecisionExplanation(Ordered(explained), []);
             }
 
-            return new Decision(chosen.IsEscalation ? DecisionKind.Escalate : DecisionKind.Contact, facts.AccountId, chosen, bestNotBefore, null, null, null, explanation);
+            return new Decision(
+                chosen.IsEscalation ? DecisionKind.Escalate : DecisionKind.Contact,
+                facts.AccountId,
+                chosen,
+                bestNotBefore,
+                null,
+                null,
+                null,
+                explanation,
+                limitedContentVoicemail: chosen.Channel == Channel.Call && facts.Policy.LimitedContentVoicemail);
         }
 
         var why = explain ? new List<ExplanationReason>() : null;

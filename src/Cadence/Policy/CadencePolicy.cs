@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Cadence.Internal;
 using Cadence.Time;
 using NodaTime;
 using NRules.Fluent.Dsl;
@@ -12,7 +13,7 @@ namespace Cadence;
 /// a lender cadence with jurisdiction packs with <see cref="Compose"/> (the strictest rule wins).
 /// </summary>
 /// <remarks>Thread-safe: a policy never changes after it is built.</remarks>
-public sealed class CadencePolicy
+public sealed class CadencePolicy : IEquatable<CadencePolicy>
 {
     internal CadencePolicy(CadencePolicyBuilder b, ImmutableArray<CadenceStep> steps)
     {
@@ -31,6 +32,8 @@ public sealed class CadencePolicy
         SelectionOrder = b.Order;
         Holidays = b.Calendar;
         CustomRules = [.. b.CustomRuleList];
+        RequiredHolidayRegions = [.. b.HolidayRegions];
+        LimitedContentVoicemail = b.LimitedVoicemail;
         WindowTable = new WindowTable(Windows, Holidays);
         StepIndex = Steps.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
         Plan = new Evaluation.PolicyPlan(this);
@@ -77,6 +80,12 @@ public sealed class CadencePolicy
 
     /// <summary>The holiday calendar contact windows use.</summary>
     public IHolidayCalendar Holidays { get; }
+
+    /// <summary>Regions whose public holidays the policy needs (see <see cref="CadencePolicyBuilder.RequireHolidays"/>).</summary>
+    public ImmutableArray<string> RequiredHolidayRegions { get; }
+
+    /// <summary>Whether call decisions say that a voicemail may carry no debt details (<see cref="Decision.LimitedContentVoicemail"/>).</summary>
+    public bool LimitedContentVoicemail { get; }
 
     /// <summary>Lender-written NRules rules evaluated with the policy's own rules, over the same facts.</summary>
     public ImmutableArray<Rule> CustomRules { get; }
@@ -145,6 +154,38 @@ public sealed class CadencePolicy
     /// <param name="id">A step id.</param>
     /// <returns>The step, if any.</returns>
     public CadenceStep? FindStep(string id) => StepIndex.TryGetValue(id, out var i) ? Steps[i] : null;
+
+    /// <summary>
+    /// Whether <paramref name="other"/> says the same thing: same name, rules in the same order, same zones, horizon,
+    /// selection and holidays. Custom conditions and NRules rules are equal only to themselves.
+    /// </summary>
+    /// <param name="other">Another policy.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(CadencePolicy? other)
+        => other is not null && (ReferenceEquals(this, other)
+           || (Name == other.Name
+               && Sequence.Equal(Steps, other.Steps)
+               && Sequence.Equal(Windows, other.Windows)
+               && Sequence.Equal(Caps, other.Caps)
+               && Sequence.Equal(Cooldowns, other.Cooldowns)
+               && Sequence.Equal(ExhaustionRules, other.ExhaustionRules)
+               && Sequence.Equal(HoldRules, other.HoldRules)
+               && Sequence.Equal(ConsentRequired, other.ConsentRequired)
+               && Sequence.Equal(WorkplaceRestricted, other.WorkplaceRestricted)
+               && Sequence.Equal(RequiredHolidayRegions, other.RequiredHolidayRegions)
+               && LimitedContentVoicemail == other.LimitedContentVoicemail
+               && DefaultZone?.Id == other.DefaultZone?.Id
+               && ZoneProvider.VersionId == other.ZoneProvider.VersionId
+               && Horizon == other.Horizon
+               && SelectionOrder == other.SelectionOrder
+               && Equals(Holidays, other.Holidays)
+               && Enumerable.SequenceEqual(CustomRules, other.CustomRules, ReferenceEqualityComparer.Instance)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as CadencePolicy);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Sequence.Hash(Steps), Sequence.Hash(Caps), Horizon, DefaultZone?.Id);
 
     /// <inheritdoc />
     public override string ToString() => $"CadencePolicy '{Name}' ({Steps.Length} steps, {Windows.Length} windows, {Caps.Length} caps, {Cooldowns.Length} cooldowns)";

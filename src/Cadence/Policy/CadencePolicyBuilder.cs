@@ -46,6 +46,10 @@ public sealed class CadencePolicyBuilder
 
     internal IHolidayCalendar Calendar { get; private set; } = HolidayCalendar.Empty;
 
+    internal SortedSet<string> HolidayRegions { get; } = new(StringComparer.Ordinal);
+
+    internal bool LimitedVoicemail { get; private set; }
+
     /// <summary>Adds a step.</summary>
     /// <param name="step">The step.</param>
     /// <returns>This builder.</returns>
@@ -198,6 +202,32 @@ public sealed class CadencePolicyBuilder
     }
 
     /// <summary>
+    /// Says that the policy's windows depend on public holidays of <paramref name="region"/> (e.g. <c>RU</c>): building
+    /// fails unless a holiday calendar is supplied with <see cref="WithHolidays"/>, so that a holiday is never treated
+    /// as a working day by omission.
+    /// </summary>
+    /// <param name="region">The region whose holidays are needed, as named in errors and documentation.</param>
+    /// <returns>This builder.</returns>
+    public CadencePolicyBuilder RequireHolidays(string region)
+    {
+        Guard.NotBuilt(built, nameof(CadencePolicyBuilder));
+        HolidayRegions.Add(Guard.NotNullOrWhiteSpace(region));
+        return this;
+    }
+
+    /// <summary>
+    /// Marks every call decision with <see cref="Decision.LimitedContentVoicemail"/>: a voicemail left on the call may
+    /// carry no debt details (Regulation F's limited-content message).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public CadencePolicyBuilder UseLimitedContentVoicemail()
+    {
+        Guard.NotBuilt(built, nameof(CadencePolicyBuilder));
+        LimitedVoicemail = true;
+        return this;
+    }
+
+    /// <summary>
     /// Adds a lender-written NRules rule. It matches the same facts as the policy's own rules
     /// (<see cref="AccountFacts"/>, <see cref="Candidate"/>, <see cref="CandidateBlock"/>) and may insert candidates
     /// (<see cref="AccountFacts.Propose"/>) or blocks (<see cref="CandidateBlock"/>). A rule that throws makes its
@@ -224,6 +254,8 @@ public sealed class CadencePolicyBuilder
         WorkplaceSet.UnionWith(policy.WorkplaceRestricted);
         CustomRuleList.AddRange(policy.CustomRules);
         Calendar = HolidayCalendar.Combine(Calendar, policy.Holidays);
+        HolidayRegions.UnionWith(policy.RequiredHolidayRegions);
+        LimitedVoicemail |= policy.LimitedContentVoicemail;
         return this;
     }
 
@@ -442,6 +474,11 @@ internal static class PolicyValidator
         if (b.DefaultZoneId is { } zoneId && b.Provider.GetZoneOrNull(zoneId) is null)
         {
             Error("defaultZone", $"'{zoneId}' is not a time zone id known to {b.Provider.VersionId}");
+        }
+
+        if (b.HolidayRegions.Count > 0 && ReferenceEquals(b.Calendar, HolidayCalendar.Empty))
+        {
+            Error("holidays", $"the policy needs the public holidays of {string.Join(", ", b.HolidayRegions)} (holidays have their own contact hours) but no holiday calendar was supplied");
         }
 
         if (b.HorizonLength <= Duration.Zero)

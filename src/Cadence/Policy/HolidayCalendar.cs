@@ -14,7 +14,7 @@ public interface IHolidayCalendar
 }
 
 /// <summary>A holiday calendar made of a list of dates.</summary>
-public sealed class HolidayCalendar : IHolidayCalendar
+public sealed class HolidayCalendar : IHolidayCalendar, IEquatable<HolidayCalendar>
 {
     private readonly FrozenSet<LocalDate> dates;
 
@@ -83,6 +83,18 @@ public sealed class HolidayCalendar : IHolidayCalendar
 
     /// <inheritdoc />
     public bool IsHoliday(LocalDate date) => dates.Contains(date);
+
+    /// <summary>Whether <paramref name="other"/> has the same name and dates.</summary>
+    /// <param name="other">Another calendar.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(HolidayCalendar? other)
+        => other is not null && (ReferenceEquals(this, other) || (Name == other.Name && dates.SetEquals(other.dates)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as HolidayCalendar);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, dates.Count);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {string.Join(", ", Dates.Select(d => d.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}";

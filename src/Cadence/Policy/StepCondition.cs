@@ -9,46 +9,64 @@ namespace Cadence;
 /// </summary>
 public abstract class StepCondition
 {
-    private protected StepCondition(string description, bool byValue)
+    private protected StepCondition(string description, StepConditionKind kind)
     {
         Description = description;
-        ComparesByValue = byValue;
+        Kind = kind;
     }
 
     /// <summary>A human-readable statement of the condition.</summary>
     public string Description { get; }
 
-    private bool ComparesByValue { get; }
+    /// <summary>Which condition of the vocabulary this is; <see cref="StepConditionKind.Custom"/> for a predicate written in code.</summary>
+    public StepConditionKind Kind { get; }
+
+    /// <summary>For <see cref="StepConditionKind.HasTag"/> and <see cref="StepConditionKind.LacksTag"/>: the tag.</summary>
+    public string? Tag { get; private init; }
+
+    /// <summary>For <see cref="StepConditionKind.AmountAtLeast"/> and <see cref="StepConditionKind.AmountBelow"/>: the threshold.</summary>
+    public decimal? Amount { get; private init; }
+
+    /// <summary>For <see cref="StepConditionKind.Autopay"/>: the autopay status required.</summary>
+    public bool? AutopayEnabled { get; private init; }
+
+    /// <summary>For <see cref="StepConditionKind.HoldActive"/> and <see cref="StepConditionKind.NoHoldActive"/>: the hold kind.</summary>
+    public HoldKind? Hold { get; private init; }
+
+    /// <summary>For <see cref="StepConditionKind.DaysFromDueBetween"/>: the first and last day, inclusive.</summary>
+    public (int From, int To)? Days { get; private init; }
+
+    private bool ComparesByValue => Kind != StepConditionKind.Custom;
 
     /// <summary>The account carries <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
     /// <returns>The condition.</returns>
     public static StepCondition HasTag(string tag)
-        => new Predicate($"has tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => f.HasTag(tag), byValue: true);
+        => new Predicate($"has tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => f.HasTag(tag), StepConditionKind.HasTag) { Tag = tag };
 
     /// <summary>The account does not carry <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
     /// <returns>The condition.</returns>
     public static StepCondition LacksTag(string tag)
-        => new Predicate($"lacks tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => !f.HasTag(tag), byValue: true);
+        => new Predicate($"lacks tag '{Guard.NotNullOrWhiteSpace(tag)}'", f => !f.HasTag(tag), StepConditionKind.LacksTag) { Tag = tag };
 
     /// <summary>The amount due is at least <paramref name="amount"/>.</summary>
     /// <param name="amount">The threshold.</param>
     /// <returns>The condition.</returns>
     public static StepCondition AmountAtLeast(decimal amount)
-        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due >= {amount}"), f => f.State.AmountDue.Amount >= amount, byValue: true);
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due >= {amount}"), f => f.State.AmountDue.Amount >= amount, StepConditionKind.AmountAtLeast) { Amount = amount };
 
     /// <summary>The amount due is below <paramref name="amount"/>.</summary>
     /// <param name="amount">The threshold.</param>
     /// <returns>The condition.</returns>
     public static StepCondition AmountBelow(decimal amount)
-        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due < {amount}"), f => f.State.AmountDue.Amount < amount, byValue: true);
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due < {amount}"), f => f.State.AmountDue.Amount < amount, StepConditionKind.AmountBelow) { Amount = amount };
 
     /// <summary>The borrower pays by automatic debit, or does not.</summary>
     /// <param name="enabled">The autopay status required.</param>
     /// <returns>The condition.</returns>
     public static StepCondition Autopay(bool enabled)
-        => new Predicate(enabled ? "autopay on" : "autopay off", f => f.State.Autopay == enabled, byValue: true);
+        => new Predicate(enabled ? "autopay on" : "autopay off", f => f.State.Autopay == enabled, StepConditionKind.Autopay) { AutopayEnabled = enabled };
 
     /// <summary>
     /// A hold of <paramref name="kind"/> is in effect now, by the hold's own period (a hold rule's grace after a
@@ -57,27 +75,27 @@ public abstract class StepCondition
     /// <param name="kind">The hold kind.</param>
     /// <returns>The condition.</returns>
     public static StepCondition HoldActive(HoldKind kind)
-        => new Predicate($"hold '{kind}' in effect", f => f.ActiveHold(kind) is not null, byValue: true);
+        => new Predicate($"hold '{kind}' in effect", f => f.ActiveHold(kind) is not null, StepConditionKind.HoldActive) { Hold = kind };
 
     /// <summary>No hold of <paramref name="kind"/> is in effect now, by the hold's own period.</summary>
     /// <param name="kind">The hold kind.</param>
     /// <returns>The condition.</returns>
     public static StepCondition NoHoldActive(HoldKind kind)
-        => new Predicate($"no hold '{kind}' in effect", f => f.ActiveHold(kind) is null, byValue: true);
+        => new Predicate($"no hold '{kind}' in effect", f => f.ActiveHold(kind) is null, StepConditionKind.NoHoldActive) { Hold = kind };
 
     /// <summary>Today's day relative to the due date lies in <c>[from, to]</c>.</summary>
     /// <param name="from">First day.</param>
     /// <param name="to">Last day, inclusive.</param>
     /// <returns>The condition.</returns>
     public static StepCondition DaysFromDueBetween(int from, int to)
-        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"day from due in [{from}, {to}]"), f => f.DayFromDue >= from && f.DayFromDue <= to, byValue: true);
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"day from due in [{from}, {to}]"), f => f.DayFromDue >= from && f.DayFromDue <= to, StepConditionKind.DaysFromDueBetween) { Days = (from, to) };
 
     /// <summary>A named predicate written in code (not expressible in a policy file).</summary>
     /// <param name="name">The condition's name, shown in explanations.</param>
     /// <param name="predicate">The predicate; it must be pure and thread-safe.</param>
     /// <returns>The condition.</returns>
     public static StepCondition Custom(string name, Func<AccountFacts, bool> predicate)
-        => new Predicate(Guard.NotNullOrWhiteSpace(name), Guard.NotNull(predicate), byValue: false);
+        => new Predicate(Guard.NotNullOrWhiteSpace(name), Guard.NotNull(predicate), StepConditionKind.Custom);
 
     /// <summary>Whether the condition holds for the account.</summary>
     /// <param name="facts">The account's facts.</param>
@@ -101,8 +119,39 @@ public abstract class StepCondition
 
     private protected abstract bool Evaluate(AccountFacts facts);
 
-    private sealed class Predicate(string description, Func<AccountFacts, bool> predicate, bool byValue) : StepCondition(description, byValue)
+    private sealed class Predicate(string description, Func<AccountFacts, bool> predicate, StepConditionKind kind) : StepCondition(description, kind)
     {
         private protected override bool Evaluate(AccountFacts facts) => predicate(facts);
     }
+}
+
+/// <summary>The conditions of the fixed vocabulary a policy file can express, and <see cref="Custom"/>.</summary>
+public enum StepConditionKind
+{
+    /// <summary>A named predicate written in code; a policy file cannot express it.</summary>
+    Custom = 0,
+
+    /// <summary>The account carries a tag.</summary>
+    HasTag,
+
+    /// <summary>The account does not carry a tag.</summary>
+    LacksTag,
+
+    /// <summary>The amount due is at least a threshold.</summary>
+    AmountAtLeast,
+
+    /// <summary>The amount due is below a threshold.</summary>
+    AmountBelow,
+
+    /// <summary>The borrower pays by automatic debit, or does not.</summary>
+    Autopay,
+
+    /// <summary>A hold of a kind is in effect.</summary>
+    HoldActive,
+
+    /// <summary>No hold of a kind is in effect.</summary>
+    NoHoldActive,
+
+    /// <summary>Today's day relative to the due date lies in a range.</summary>
+    DaysFromDueBetween,
 }

@@ -1,0 +1,249 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Cadence.Jurisdictions;
+
+/// <summary>
+/// Built-in policies that encode the contact rules of a jurisdiction. Compose one with a lender cadence
+/// (<see cref="CadencePolicy.Compose"/>): windows intersect and caps, cooldowns and blocks add up, so the strictest
+/// rule wins. Each pack's figures, their sources and which of them are defaults rather than verified law are listed
+/// in <c>docs/jurisdictions.md</c>.
+/// </summary>
+/// <remarks>
+/// Rule names start with the pack's id, so an explanation says which law deferred a contact. Contact-point opt-outs
+/// (an opted-out address or number is never used) and channel refusals are honoured by the engine for every policy.
+/// </remarks>
+public static class JurisdictionPacks
+{
+    /// <summary>The id of the US Regulation F pack.</summary>
+    public const string UsRegulationFId = "us-regulation-f";
+
+    /// <summary>The id of the Massachusetts overlay.</summary>
+    public const string UsMassachusettsId = "us-massachusetts";
+
+    /// <summary>The id of the Russian 230-FZ pack.</summary>
+    public const string Russia230FzId = "ru-230-fz";
+
+    /// <summary>The id of the China pack.</summary>
+    public const string ChinaId = "cn-collection";
+
+    /// <summary>The id of the United Kingdom pack.</summary>
+    public const string UnitedKingdomId = "uk-fca";
+
+    private static readonly FrozenDictionary<string, Func<IHolidayCalendar?, CadencePolicy>> Factories =
+        new Dictionary<string, Func<IHolidayCalendar?, CadencePolicy>>(StringComparer.Ordinal)
+        {
+            [UsRegulationFId] = _ => UsRegulationF(),
+            [UsMassachusettsId] = _ => UsMassachusetts(),
+            [Russia230FzId] = h => Russia230Fz(h ?? HolidayCalendar.Empty),
+            [ChinaId] = _ => China(),
+            [UnitedKingdomId] = _ => UnitedKingdom(),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The ids of the built-in packs, in order.</summary>
+    public static ImmutableArray<string> Ids { get; } = [UsRegulationFId, UsMassachusettsId, Russia230FzId, ChinaId, UnitedKingdomId];
+
+    /// <summary>The pack with <paramref name="id"/>, built with its default options.</summary>
+    /// <param name="id">One of <see cref="Ids"/>.</param>
+    /// <param name="holidays">Public holidays, for packs whose hours depend on them (<see cref="Russia230FzId"/>).</param>
+    /// <returns>The pack.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> names no pack.</exception>
+    /// <exception cref="PolicyValidationException">The pack needs holidays and none were given.</exception>
+    public static CadencePolicy Create(string id, IHolidayCalendar? holidays = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Factories.TryGetValue(id, out var factory)
+            ? factory(holidays)
+            : throw new ArgumentException($"'{id}' is not a built-in jurisdiction pack; the packs are {string.Join(", ", Ids)}.", nameof(id));
+    }
+
+    /// <summary>
+    /// US Regulation F (12 CFR 1006) with the FDCPA and the TCPA's consent rule for texts: contact only 08:00–21:00 in
+    /// every zone of the borrower; at most 7 placed calls in 7 consecutive local days; no call for 7 days after a
+    /// telephone conversation in either direction (its day is day 1); a cease-communication request stops every step;
+    /// no e-mail to a workplace address; texts need prior consent; voicemails are limited-content.
+    /// </summary>
+    /// <param name="options">The figures a lender may tune; <see langword="null"/> for the defaults.</param>
+    /// <returns>The pack.</returns>
+    public static CadencePolicy UsRegulationF(RegulationFOptions? options = null)
+    {
+        options ??= new RegulationFOptions();
+        var p = "reg-f-";
+        var placedCalls = AttemptFilter.Outbound(Channel.Call);
+        if (options.ExcludeUnconnectedCalls)
+        {
+            placedCalls = placedCalls.WithOutcomes(
+                ContactOutcome.Sent, ContactOutcome.Delivered, ContactOutcome.NoAnswer, ContactOutcome.Voicemail, ContactOutcome.Conversation, ContactOutcome.WrongParty);
+        }
+
+        var b = CadencePolicy.CreateBuilder(UsRegulationFId)
+            .AddWindow(p + "convenient-hours", DayKinds.All, TimeRange.Of(8, 0, 21, 0))
+            .AddCap(p + "7-calls-in-7-days", 7, CapPeriod.SlidingDays(7), placedCalls)
+            .AddCooldown(
+                p + "7-days-after-conversation",
+                AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation),
+                CooldownLength.CalendarDays(7),
+                Channel.Call)
+            .AddHoldRule(new HoldRule(p + "cease-communication", HoldKind.CeaseCommunication) { BlocksAllSteps = true, ExceptSteps = options.CeaseAcknowledgementSteps })
+            .RestrictWorkplace(Channel.Email)
+            .UseLimitedContentVoicemail();
+        if (options.MinimumGapBetweenCalls is { } gap)
+        {
+            b.AddMinimumGap(p + "calls-apart", gap, Channel.Call);
+        }
+
+        if (options.TextsPerDay is { } texts)
+        {
+            b.AddCap(p + "texts-per-day", texts, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Sms));
+        }
+
+        if (options.EmailsPerDay is { } emails)
+        {
+            b.AddCap(p + "emails-per-day", emails, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Email));
+        }
+
+        if (options.RequireTextConsent)
+        {
+            b.RequireConsent(Channel.Sms);
+        }
+
+        return b.Build();
+    }
+
+    /// <summary>
+    /// The Massachusetts overlay on Regulation F (209 CMR 18.16–18.17, 940 CMR 7.04): at most 2 collector-initiated
+    /// calls or texts in 7 consecutive days, and at most 1 home visit in 30. Compose it with <see cref="UsRegulationF"/>.
+    /// </summary>
+    /// <returns>The pack.</returns>
+    public static CadencePolicy UsMassachusetts() => CadencePolicy.CreateBuilder(UsMassachusettsId)
+        .AddCap("ma-2-calls-or-texts-in-7-days", 2, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call, Channel.Sms))
+        .AddCap("ma-1-visit-in-30-days", 1, CapPeriod.SlidingDays(30), AttemptFilter.Outbound(Channel.Visit))
+        .Build();
+
+    /// <summary>
+    /// Russia, Federal Law 230-FZ article 7: no contact on weekdays 22:00–08:00 or on weekends and public holidays
+    /// 20:00–09:00; telephone conversations at most 1 a day, 2 a calendar week, 8 a calendar month; texts and other
+    /// messages at most 2 a day, 4 a week, 16 a month; personal meetings at most 1 a week; no interaction during
+    /// bankruptcy, incapacity, in-patient treatment, group I disability or minority, nor after a refusal of interaction.
+    /// </summary>
+    /// <param name="holidays">The Russian public holidays (e.g. a calendar loaded from a file); required.</param>
+    /// <param name="options">The figures a lender may tune; <see langword="null"/> for the defaults.</param>
+    /// <returns>The pack.</returns>
+    /// <exception cref="PolicyValidationException"><paramref name="holidays"/> is empty.</exception>
+    public static CadencePolicy Russia230Fz(IHolidayCalendar holidays, Russia230FzOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        options ??= new Russia230FzOptions();
+        var calls = AttemptFilter.Outbound(Channel.Call);
+        if (!options.CountAllPlacedCalls)
+        {
+            calls = calls.WithOutcomes(ContactOutcome.Conversation);
+        }
+
+        var messages = AttemptFilter.Outbound(Channel.Sms, Channel.Push);
+        var meetings = AttemptFilter.Outbound(Channel.Visit);
+        var b = CadencePolicy.CreateBuilder(Russia230FzId)
+            .RequireHolidays("RU")
+            .WithHolidays(holidays)
+            .AddWindow("230-fz-weekday-hours", DayKinds.Weekday, TimeRange.Of(8, 0, 22, 0))
+            .AddWindow("230-fz-weekend-and-holiday-hours", DayKinds.Weekend | DayKinds.Holiday, TimeRange.Of(9, 0, 20, 0))
+            .AddCap("230-fz-calls-per-day", 1, CapPeriod.CalendarDay, calls)
+            .AddCap("230-fz-calls-per-week", 2, CapPeriod.CalendarWeek, calls)
+            .AddCap("230-fz-calls-per-month", 8, CapPeriod.CalendarMonth, calls)
+            .AddCap("230-fz-messages-per-day", 2, CapPeriod.CalendarDay, messages)
+            .AddCap("230-fz-messages-per-week", 4, CapPeriod.CalendarWeek, messages)
+            .AddCap("230-fz-messages-per-month", 16, CapPeriod.CalendarMonth, messages)
+            .AddCap("230-fz-meetings-per-week", 1, CapPeriod.CalendarWeek, meetings);
+        foreach (var kind in (ReadOnlySpan<HoldKind>)[HoldKind.Bankruptcy, RussianHoldKinds.Incapacitated, RussianHoldKinds.InPatientTreatment, RussianHoldKinds.DisabilityGroupOne, RussianHoldKinds.Minor, RussianHoldKinds.RefusalOfInteraction])
+        {
+            b.AddHoldRule(new HoldRule("230-fz-" + kind.Name, kind) { BlocksAllSteps = true, ExceptSteps = options.StepsAllowedDuringBans });
+        }
+
+        return b.Build();
+    }
+
+    /// <summary>
+    /// China (China Banking Association consumer-loan collection guideline, 2026; NIFA online-loan guideline): no
+    /// collection 22:00–08:00; at most 6 unanswered call attempts a day (per contact method: the call channel's
+    /// contact point) and at most 3 connected calls a day; Asia/Shanghai as the default zone.
+    /// </summary>
+    /// <returns>The pack.</returns>
+    public static CadencePolicy China() => CadencePolicy.CreateBuilder(ChinaId)
+        .WithDefaultZone("Asia/Shanghai")
+        .AddWindow("cn-no-collection-22-to-08", DayKinds.All, TimeRange.Of(8, 0, 22, 0))
+        .AddCap(
+            "cn-6-unanswered-calls-per-day",
+            6,
+            CapPeriod.CalendarDay,
+            AttemptFilter.Outbound(Channel.Call).WithOutcomes(ContactOutcome.NoAnswer, ContactOutcome.Busy, ContactOutcome.Voicemail, ContactOutcome.Failed))
+        .AddCap("cn-3-connected-calls-per-day", 3, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call).WithOutcomes(ContactOutcome.Conversation))
+        .Build();
+
+    /// <summary>
+    /// United Kingdom (FCA CONC 7.9, MCOB 13.5): contact only at reasonable hours, 08:00–21:00 by default; the
+    /// borrower's stated preferences about how to be contacted are honoured through contact-point opt-outs and holds.
+    /// </summary>
+    /// <param name="reasonableHours">The reasonable hours; 08:00–21:00 when <see langword="null"/>.</param>
+    /// <returns>The pack.</returns>
+    public static CadencePolicy UnitedKingdom(TimeRange? reasonableHours = null) => CadencePolicy.CreateBuilder(UnitedKingdomId)
+        .AddWindow("uk-reasonable-hours", DayKinds.All, reasonableHours ?? TimeRange.Of(8, 0, 21, 0))
+        .Build();
+}
+
+/// <summary>The figures of <see cref="JurisdictionPacks.UsRegulationF"/> a lender may tune; the defaults are the strict ones.</summary>
+public sealed record RegulationFOptions
+{
+    /// <summary>
+    /// Calls that never connected (failed, busy) do not count toward the 7 (a widely stated reading, not verified in
+    /// the rule's text). Off by default: every placed call counts.
+    /// </summary>
+    public bool ExcludeUnconnectedCalls { get; init; }
+
+    /// <summary>The least time between two placed calls (two unanswered calls within 5 minutes suggest harassment); 5 minutes by default, <see langword="null"/> for none.</summary>
+    public Duration? MinimumGapBetweenCalls { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>At most this many texts a local day (numerous texts a day suggest harassment); 3 by default, <see langword="null"/> for no cap.</summary>
+    public int? TextsPerDay { get; init; } = 3;
+
+    /// <summary>At most this many e-mails a local day; 3 by default, <see langword="null"/> for no cap.</summary>
+    public int? EmailsPerDay { get; init; } = 3;
+
+    /// <summary>Texts need the borrower's prior express consent (TCPA); on by default.</summary>
+    public bool RequireTextConsent { get; init; } = true;
+
+    /// <summary>Steps still allowed after a cease-communication request (e.g. a letter acknowledging it or naming a remedy).</summary>
+    public ImmutableArray<string> CeaseAcknowledgementSteps { get; init => field = value.IsDefault ? [] : value; } = [];
+}
+
+/// <summary>The figures of <see cref="JurisdictionPacks.Russia230Fz"/> a lender may tune.</summary>
+public sealed record Russia230FzOptions
+{
+    /// <summary>
+    /// Every placed call counts toward the call limits, not only those that connected (the default counts
+    /// conversations only, a widely stated reading not verified in the law's text).
+    /// </summary>
+    public bool CountAllPlacedCalls { get; init; }
+
+    /// <summary>Steps still allowed during the bans (e.g. a letter to a bankruptcy manager).</summary>
+    public ImmutableArray<string> StepsAllowedDuringBans { get; init => field = value.IsDefault ? [] : value; } = [];
+}
+
+/// <summary>The hold kinds 230-FZ bans interaction for, beside <see cref="HoldKind.Bankruptcy"/>.</summary>
+public static class RussianHoldKinds
+{
+    /// <summary>The debtor is recognised as incapacitated or of limited capacity.</summary>
+    public static HoldKind Incapacitated { get; } = new("incapacitated");
+
+    /// <summary>The debtor is in in-patient medical treatment.</summary>
+    public static HoldKind InPatientTreatment { get; } = new("in-patient-treatment");
+
+    /// <summary>The debtor has a group I disability.</summary>
+    public static HoldKind DisabilityGroupOne { get; } = new("disability-group-1");
+
+    /// <summary>The debtor is a minor.</summary>
+    public static HoldKind Minor { get; } = new("minor");
+
+    /// <summary>The debtor refused interaction (230-FZ article 8; effective after 4 months of delinquency: record the hold from then).</summary>
+    public static HoldKind RefusalOfInteraction { get; } = new("refusal-of-interaction");
+}
