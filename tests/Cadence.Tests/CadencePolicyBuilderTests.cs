@@ -127,9 +127,10 @@ public sealed class CadencePolicyBuilderTests
     }
 
     [Fact]
-    public void Compose_LenderAndPacks_KeepsEveryRuleAndTheStrictestHorizon()
+    public void Compose_LenderAndPacks_KeepsEveryRuleAndTheLendersHorizon()
     {
-        var lender = Policies.SeedCadence();
+        var seed = Policies.SeedCadence();
+        var lender = CadencePolicy.CreateBuilder("lender").Include(seed).WithDefaultZone(seed.DefaultZone!.Id).WithHorizon(Duration.FromDays(60)).Build();
         var pack = Policies.RegulationFLike();
 
         var composed = CadencePolicy.Compose("lender+reg-f", lender, pack);
@@ -139,7 +140,7 @@ public sealed class CadencePolicyBuilderTests
         Assert.Equal(pack.Caps.Length, composed.Caps.Length);
         Assert.Equal(lender.HoldRules.Length + pack.HoldRules.Length, composed.HoldRules.Length);
         Assert.Equal(lender.DefaultZone, composed.DefaultZone);
-        Assert.Equal(Duration.FromDays(35), composed.Horizon);
+        Assert.Equal(Duration.FromDays(60), composed.Horizon);
     }
 
     [Fact]

@@ -421,22 +421,23 @@ public sealed class AccountFacts
         /// <summary>The same order as a cached delegate, so that sorting allocates nothing.</summary>
         public static readonly Comparison<ContactAttempt> Comparison = Instance.Compare;
 
+        // Enum.CompareTo(object) boxes both operands (2 x 24 B): compare the underlying values instead.
         public int Compare(ContactAttempt? x, ContactAttempt? y)
         {
             var c = x!.At.CompareTo(y!.At);
             if (c == 0)
             {
-                c = x.Channel.CompareTo(y.Channel);
+                c = ((int)x.Channel).CompareTo((int)y.Channel);
             }
 
             if (c == 0)
             {
-                c = x.Direction.CompareTo(y.Direction);
+                c = ((int)x.Direction).CompareTo((int)y.Direction);
             }
 
             if (c == 0)
             {
-                c = x.Outcome.CompareTo(y.Outcome);
+                c = ((int)x.Outcome).CompareTo((int)y.Outcome);
             }
 
             return c != 0 ? c : string.CompareOrdinal(x.StepId, y.StepId);

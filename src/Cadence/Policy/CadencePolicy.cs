@@ -118,7 +118,8 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
     /// <summary>
     /// Combines policies into one whose rules are all of theirs: steps are concatenated (their ids must stay unique),
     /// windows intersect, caps, cooldowns, exhaustion rules, hold mappings, consent and workplace restrictions add up;
-    /// the horizon is the shortest, the default zone and selection order the first policy's, holidays the union.
+    /// the horizon, selection order and default zone are the first policy's (the default zone, the first one any policy
+    /// names), holidays the union.
     /// </summary>
     /// <param name="name">The combined policy's name.</param>
     /// <param name="policies">A lender cadence and the packs that constrain it.</param>
@@ -135,7 +136,7 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
         var builder = CreateBuilder(name)
             .UseZoneProvider(policies[0].ZoneProvider)
             .WithSelectionOrder(policies[0].SelectionOrder)
-            .WithHorizon(policies.Min(p => p.Horizon));
+            .WithHorizon(policies[0].Horizon);
         if (policies.Select(p => p.DefaultZone).FirstOrDefault(z => z is not null) is { } zone)
         {
             builder.WithDefaultZone(zone.Id);

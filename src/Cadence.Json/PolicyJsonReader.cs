@@ -1,0 +1,540 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Cadence.Jurisdictions;
+
+namespace Cadence.Json;
+
+/// <summary>Maps a policy file to a <see cref="CadencePolicy"/>, collecting every problem.</summary>
+internal sealed partial class PolicyJsonReader
+{
+    internal static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
+
+    private static readonly string[] TopLevel =
+    [
+        "$schema", "name", "defaultZone", "horizon", "selection", "packs", "holidays", "holidayFiles", "requiredHolidays",
+        "limitedContentVoicemail", "consentRequired", "workplaceRestricted", "steps", "windows", "caps", "cooldowns", "exhaustion", "holds",
+    ];
+
+    private readonly JsonElementReader r;
+    private readonly PolicyJsonOptions options;
+    private readonly Dictionary<string, List<int>> fileIndex = new(StringComparer.Ordinal);
+
+    private PolicyJsonReader(JsonElementReader reader, PolicyJsonOptions options)
+    {
+        r = reader;
+        this.options = options;
+    }
+
+    public static PolicyReadResult Read(ReadOnlySpan<byte> utf8, PolicyJsonOptions options)
+    {
+        if (!TryParse(utf8, out var document, out var syntaxError))
+        {
+            return new PolicyReadResult(null, [syntaxError!]);
+        }
+
+        using (document)
+        {
+            var locations = JsonLocations.Index(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new PolicyJsonReader(new JsonElementReader(locations, options.ZoneProvider), options);
+            var policy = reader.ReadPolicy(document!.RootElement);
+            var errors = reader.r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToImmutableArray();
+            return new PolicyReadResult(errors.IsEmpty ? policy : null, errors);
+        }
+    }
+
+    /// <summary>Parses JSON, turning a syntax error into a located problem.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out JsonDocument? document, out PolicyError? error)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = DocumentOptions.CommentHandling, MaxDepth = DocumentOptions.MaxDepth });
+            document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                var line = 1 + CountLines(utf8[..(int)reader.TokenStartIndex]);
+                document.Dispose();
+                document = null;
+                error = new PolicyError("$", "unexpected text after the end of the JSON value") { Line = line };
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            document = null;
+            error = new PolicyError("$", "the text is not valid JSON: " + FirstSentence(e.Message))
+            {
+                Line = e.LineNumber is { } line ? (int)line + 1 : null,
+                Column = e.BytePositionInLine is { } column ? (int)column + 1 : null,
+            };
+            return false;
+        }
+
+        static int CountLines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
+
+        static string FirstSentence(string message)
+        {
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            return cut > 0 ? message[..cut] : message;
+        }
+    }
+
+    private CadencePolicy? ReadPolicy(JsonElement root)
+    {
+        if (r.Object(root, "$", TopLevel) is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String) ?? string.Empty;
+        var builder = CadencePolicy.CreateBuilder(name).UseZoneProvider(options.ZoneProvider);
+        if (o.Optional("defaultZone", r.String) is { } zone)
+        {
+            builder.WithDefaultZone(zone);
+        }
+
+        if (o.Optional("horizon", (e, p) => r.Duration(e, p)) is { } horizon)
+        {
+            builder.WithHorizon(horizon);
+        }
+
+        if (o.Optional("selection", (e, p) => r.Enum(e, p, JsonNames.SelectionOrders)) is { } order)
+        {
+            builder.WithSelectionOrder(order);
+        }
+
+        if (o.Optional("limitedContentVoicemail", r.Boolean) == true)
+        {
+            builder.UseLimitedContentVoicemail();
+        }
+
+        builder.RequireConsent([.. Channels(o, "consentRequired")]);
+        builder.RestrictWorkplace([.. Channels(o, "workplaceRestricted")]);
+        foreach (var region in o.Optional("requiredHolidays", (e, p) => r.Array(e, p, r.String)) is { IsDefault: false } regions ? regions : [])
+        {
+            builder.RequireHolidays(region);
+        }
+
+        var holidays = ReadHolidays(o);
+        if (holidays is not null)
+        {
+            builder.WithHolidays(holidays);
+        }
+
+        Section(o, "steps", ReadStep, s => builder.AddStep(s));
+        Section(o, "windows", ReadWindow, w => builder.AddWindow(w));
+        Section(o, "caps", ReadCap, c => builder.AddCap(c));
+        Section(o, "cooldowns", ReadCooldown, c => builder.AddCooldown(c));
+        Section(o, "exhaustion", ReadExhaustion, e => builder.AddExhaustion(e));
+        Section(o, "holds", ReadHoldRule, h => builder.AddHoldRule(h));
+
+        var packs = o.Element("packs") is { } packList ? r.IndexedArray(packList, "packs", (e, p) => r.String(e, p)) : [];
+        foreach (var (id, index) in packs)
+        {
+            if (!JurisdictionPacks.Ids.Contains(id, StringComparer.Ordinal))
+            {
+                r.Error(JsonLocations.Item("packs", index), $"'{id}' is not a built-in jurisdiction pack; the packs are {string.Join(", ", JurisdictionPacks.Ids)}");
+            }
+        }
+
+        CadencePolicy own;
+        try
+        {
+            own = builder.Build();
+        }
+        catch (PolicyValidationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                var path = ToJsonPath(error.Path);
+                if (!r.HasErrorsAt(path))
+                {
+                    r.Error(path, error.Message);
+                }
+            }
+
+            return null;
+        }
+
+        if (packs.Count == 0)
+        {
+            return r.Errors.Count == 0 ? own : null;
+        }
+
+        var composed = new List<CadencePolicy> { own };
+        foreach (var (id, index) in packs)
+        {
+            var path = JsonLocations.Item("packs", index);
+            if (!JurisdictionPacks.Ids.Contains(id, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                composed.Add(JurisdictionPacks.Create(id, own.Holidays));
+            }
+            catch (PolicyValidationException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    r.Error(path, error.Path == "holidays"
+                        ? $"the pack '{id}' needs a holiday calendar: add one under 'holidays' or 'holidayFiles' ({error.Message})"
+                        : $"the pack '{id}' cannot be built: {error}");
+                }
+            }
+        }
+
+        if (r.Errors.Count > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CadencePolicy.Compose(name, composed);
+        }
+        catch (PolicyValidationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                r.Error("packs", $"composing the policy with its packs: {error}");
+            }
+
+            return null;
+        }
+    }
+
+    private IHolidayCalendar? ReadHolidays(JsonObject o)
+    {
+        var calendars = new List<IHolidayCalendar>();
+        if (o.Element("holidays") is { } inline)
+        {
+            calendars.AddRange(r.Array(inline, "holidays", (e, p) => HolidayCalendarJson.ReadCalendar(r, e, p)));
+        }
+
+        if (o.Element("holidayFiles") is { } files)
+        {
+            foreach (var (file, index) in r.IndexedArray(files, "holidayFiles", (e, p) => r.String(e, p)))
+            {
+                var path = JsonLocations.Item("holidayFiles", index);
+                var full = Path.Combine(options.BaseDirectory ?? Directory.GetCurrentDirectory(), file);
+                if (!File.Exists(full))
+                {
+                    r.Error(path, $"the holiday file '{file}' does not exist (looked for {full})");
+                    continue;
+                }
+
+                var result = HolidayCalendarJson.Read(File.ReadAllBytes(full));
+                if (result.Calendar is { } calendar)
+                {
+                    calendars.Add(calendar);
+                }
+
+                foreach (var error in result.Errors)
+                {
+                    r.Error(path, $"in {file}: {error}");
+                }
+            }
+        }
+
+        if (options.Holidays is { } host)
+        {
+            calendars.Add(host);
+        }
+
+        return calendars.Count == 0 ? null : HolidayCalendar.Combine(calendars);
+    }
+
+    private void Section<T>(JsonObject o, string name, Func<JsonElement, string, T?> read, Action<T> add)
+        where T : class
+    {
+        var indices = new List<int>();
+        fileIndex[name] = indices;
+        if (o.Element(name) is not { } array)
+        {
+            return;
+        }
+
+        foreach (var (item, index) in r.IndexedArray(array, name, read))
+        {
+            indices.Add(index);
+            add(item);
+        }
+    }
+
+    /// <summary>Turns a builder's error path (<c>steps[2] ('id').window</c>) into the file's JSON path.</summary>
+    private string ToJsonPath(string builderPath)
+    {
+        var path = BuilderName().Replace(builderPath, string.Empty);
+        var match = SectionIndex().Match(path);
+        if (match.Success && fileIndex.TryGetValue(match.Groups["section"].Value, out var indices))
+        {
+            var i = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (i < indices.Count)
+            {
+                return JsonLocations.Item(match.Groups["section"].Value, indices[i]) + path[match.Length..];
+            }
+        }
+
+        return path;
+    }
+
+    [GeneratedRegex(@" \('(?:[^']|'(?!\)))*'\)")]
+    private static partial Regex BuilderName();
+
+    [GeneratedRegex(@"^(?<section>[a-z]+)\[(?<index>\d+)\]")]
+    private static partial Regex SectionIndex();
+
+    private ImmutableArray<Channel> Channels(JsonObject o, string name)
+        => o.Optional(name, (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.ContactChannels))) is { IsDefault: false } channels ? channels : [];
+
+    private CadenceStep? ReadStep(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "id", "channel", "escalation", "template", "window", "priority", "repeatInterval", "maxAttempts", "conditions") is not { } o)
+        {
+            return null;
+        }
+
+        var id = o.Required("id", r.String);
+        var channel = o.Optional("channel", (e, p) => r.Enum(e, p, JsonNames.ContactChannels));
+        var escalation = o.Optional("escalation", r.String);
+        var template = o.Optional("template", r.String);
+        var window = o.Required("window", ReadDayRange);
+        if (o.Has("channel") == o.Has("escalation"))
+        {
+            r.Error(path, "a step has either a 'channel' (a contact) or an 'escalation' kind, and not both");
+            return null;
+        }
+
+        if (o.Has("channel") && !o.Has("template"))
+        {
+            r.Error(path, "required property 'template' is missing");
+        }
+
+        var step = escalation is not null && window is { } ew
+            ? CadenceStep.Escalation(id ?? string.Empty, escalation, ew.From, ew.To) with { Template = template ?? escalation }
+            : channel is { } c && window is { } cw && template is not null
+                ? CadenceStep.Contact(id ?? string.Empty, c, template, cw.From, cw.To)
+                : null;
+        if (step is null || id is null)
+        {
+            return null;
+        }
+
+        return step with
+        {
+            Priority = o.Optional("priority", (e, p) => r.Int(e, p)) ?? 0,
+            RepeatInterval = o.Optional("repeatInterval", (e, p) => r.Duration(e, p)),
+            MaxAttempts = o.Optional("maxAttempts", (e, p) => r.Int(e, p)),
+            Conditions = o.Optional("conditions", (e, p) => r.Array(e, p, ReadCondition)),
+        };
+    }
+
+    private (int From, int To)? ReadDayRange(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "from", "to") is not { } o)
+        {
+            return null;
+        }
+
+        var from = o.Required("from", (e, p) => r.Int(e, p));
+        var to = o.Required("to", (e, p) => r.Int(e, p));
+        return from is { } f && to is { } t ? (f, t) : null;
+    }
+
+    private StepCondition? ReadCondition(JsonElement element, string path)
+    {
+        string[] kinds = ["hasTag", "lacksTag", "amountAtLeast", "amountBelow", "autopay", "holdActive", "noHoldActive", "daysFromDue"];
+        if (r.Object(element, path, kinds) is not { } o)
+        {
+            return null;
+        }
+
+        var given = kinds.Where(o.Has).ToList();
+        if (given.Count != 1)
+        {
+            r.Error(path, $"a condition has exactly one of {string.Join(", ", kinds)}");
+            return null;
+        }
+
+        return given[0] switch
+        {
+            "hasTag" => o.Required("hasTag", r.String) is { } tag ? StepCondition.HasTag(tag) : null,
+            "lacksTag" => o.Required("lacksTag", r.String) is { } tag ? StepCondition.LacksTag(tag) : null,
+            "amountAtLeast" => o.Required("amountAtLeast", (e, p) => r.Decimal(e, p)) is { } amount ? StepCondition.AmountAtLeast(amount) : null,
+            "amountBelow" => o.Required("amountBelow", (e, p) => r.Decimal(e, p)) is { } amount ? StepCondition.AmountBelow(amount) : null,
+            "autopay" => o.Required("autopay", (e, p) => r.Boolean(e, p)) is { } on ? StepCondition.Autopay(on) : null,
+            "holdActive" => o.Required("holdActive", r.String) is { } kind ? StepCondition.HoldActive(new HoldKind(kind)) : null,
+            "noHoldActive" => o.Required("noHoldActive", r.String) is { } kind ? StepCondition.NoHoldActive(new HoldKind(kind)) : null,
+            _ => o.Required("daysFromDue", ReadDayRange) is { } days ? StepCondition.DaysFromDueBetween(days.From, days.To) : null,
+        };
+    }
+
+    private ContactWindow? ReadWindow(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "name", "days", "channels", "ranges") is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String);
+        var days = o.Required("days", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.Days)));
+        var ranges = o.Required("ranges", (e, p) => r.Values(e, p, ReadRange));
+        var channels = Channels(o, "channels");
+        if (name is null || !o.Has("days") || !o.Has("ranges") || r.HasErrorsAt(path))
+        {
+            return null;
+        }
+
+        return new ContactWindow(name, days.Aggregate(DayKinds.None, (a, d) => a | d), ranges, channels);
+    }
+
+    private TimeRange? ReadRange(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "from", "to") is not { } o)
+        {
+            return null;
+        }
+
+        var from = o.Required("from", (e, p) => r.Time(e, p, endOfDay: false));
+        var to = o.Required("to", (e, p) => r.Time(e, p, endOfDay: true));
+        return from is { } f && to is { } t ? new TimeRange(f, t) : null;
+    }
+
+    private FrequencyCap? ReadCap(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "name", "limit", "period", "counts") is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String);
+        var limit = o.Required("limit", (e, p) => r.Int(e, p));
+        var period = o.Required("period", ReadPeriod);
+        var counts = o.Required("counts", ReadFilter);
+        return name is not null && limit is { } l && period is not null && counts is not null ? new FrequencyCap(name, l, period, counts) : null;
+    }
+
+    private CapPeriod? ReadPeriod(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            switch (element.GetString())
+            {
+                case "calendarDay":
+                    return CapPeriod.CalendarDay;
+                case "calendarWeek":
+                    return CapPeriod.CalendarWeek;
+                case "calendarMonth":
+                    return CapPeriod.CalendarMonth;
+                default:
+                    r.Error(path, $"'{element.GetString()}' is not a period: write calendarDay, calendarWeek, calendarMonth, {{\"slidingDays\": 7}} or {{\"rolling\": \"24:00:00\"}}");
+                    return null;
+            }
+        }
+
+        if (r.Object(element, path, "slidingDays", "rolling") is not { } o)
+        {
+            return null;
+        }
+
+        if (o.Has("slidingDays") == o.Has("rolling"))
+        {
+            r.Error(path, "a period object has exactly one of slidingDays, rolling");
+            return null;
+        }
+
+        return o.Has("slidingDays")
+            ? o.Required("slidingDays", (e, p) => r.Int(e, p)) is { } days ? CapPeriod.SlidingDays(days) : null
+            : o.Required("rolling", (e, p) => r.Duration(e, p)) is { } length ? CapPeriod.Rolling(length) : null;
+    }
+
+    private AttemptFilter? ReadFilter(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "channels", "directions", "outcomes") is not { } o)
+        {
+            return null;
+        }
+
+        var channels = Channels(o, "channels");
+        var directions = o.Required("directions", (e, p) => r.Enum(e, p, JsonNames.DirectionFilters));
+        var outcomes = o.Optional("outcomes", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.Outcomes)));
+        return directions is { } d ? new AttemptFilter(channels, d, outcomes) : null;
+    }
+
+    private Cooldown? ReadCooldown(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "name", "trigger", "blocks", "length") is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String);
+        var trigger = o.Required("trigger", ReadFilter);
+        var blocks = Channels(o, "blocks");
+        var length = o.Required("length", ReadCooldownLength);
+        return name is not null && trigger is not null && length is not null ? new Cooldown(name, trigger, blocks, length) : null;
+    }
+
+    private CooldownLength? ReadCooldownLength(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "calendarDays", "duration") is not { } o)
+        {
+            return null;
+        }
+
+        if (o.Has("calendarDays") == o.Has("duration"))
+        {
+            r.Error(path, "a cooldown length has exactly one of calendarDays, duration");
+            return null;
+        }
+
+        return o.Has("calendarDays")
+            ? o.Required("calendarDays", (e, p) => r.Int(e, p)) is { } days ? CooldownLength.CalendarDays(days) : null
+            : o.Required("duration", (e, p) => r.Duration(e, p)) is { } d ? CooldownLength.Of(d) : null;
+    }
+
+    private ExhaustionRule? ReadExhaustion(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "name", "consecutiveFailures", "channels", "failureOutcomes") is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String);
+        var failures = o.Required("consecutiveFailures", (e, p) => r.Int(e, p));
+        var channels = Channels(o, "channels");
+        var outcomes = o.Has("failureOutcomes")
+            ? o.Optional("failureOutcomes", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.Outcomes)))
+            : ExhaustionRule.DefaultFailureOutcomes;
+        return name is not null && failures is { } f ? new ExhaustionRule(name, f, channels, outcomes) : null;
+    }
+
+    private HoldRule? ReadHoldRule(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "name", "kind", "blocksAllSteps", "exceptSteps", "blockedChannels", "blockedSteps", "graceDays") is not { } o)
+        {
+            return null;
+        }
+
+        var name = o.Required("name", r.String);
+        var kind = o.Required("kind", r.String);
+        if (name is null || kind is null)
+        {
+            return null;
+        }
+
+        return new HoldRule(name, new HoldKind(kind))
+        {
+            BlocksAllSteps = o.Optional("blocksAllSteps", r.Boolean) ?? false,
+            ExceptSteps = o.Optional("exceptSteps", (e, p) => r.Array(e, p, r.String)),
+            BlockedChannels = Channels(o, "blockedChannels"),
+            BlockedSteps = o.Optional("blockedSteps", (e, p) => r.Array(e, p, r.String)),
+            GraceDaysAfterPromisedDate = o.Optional("graceDays", (e, p) => r.Int(e, p)),
+        };
+    }
+}

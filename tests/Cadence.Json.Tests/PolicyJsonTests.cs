@@ -1,0 +1,167 @@
+using Cadence.Jurisdictions;
+using NodaTime;
+
+namespace Cadence.Json.Tests;
+
+public sealed class PolicyJsonTests
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "policies", name);
+
+    [Theory]
+    [InlineData("acme-us.policy.json", "us-regulation-f")]
+    [InlineData("ru-lender.policy.json", "ru-230-fz")]
+    [InlineData("cn-lender.policy.json", "cn-collection")]
+    [InlineData("uk-lender.policy.json", "uk-fca")]
+    public void ReadFile_SamplePolicy_LoadsComposedWithItsPack(string file, string pack)
+    {
+        var result = PolicyJson.ReadFile(Sample(file));
+
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Errors));
+        var packPolicy = JurisdictionPacks.Create(pack, result.Policy!.Holidays);
+        Assert.All(packPolicy.Caps, cap => Assert.Contains(cap, result.Policy.Caps));
+        Assert.All(packPolicy.Windows, window => Assert.Contains(window, result.Policy.Windows));
+    }
+
+    [Fact]
+    public void ReadFile_RussianLender_UsesTheHolidayFileItNames()
+    {
+        var policy = PolicyJson.Load(Sample("ru-lender.policy.json"));
+
+        Assert.True(policy.Holidays.IsHoliday(new LocalDate(2026, 6, 12)));
+        Assert.False(policy.Holidays.IsHoliday(new LocalDate(2026, 6, 11)));
+    }
+
+    [Fact]
+    public void Read_StepWindowBackwards_SaysWhereWithPathAndLine()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "steps": [
+                { "id": "a", "channel": "email", "template": "t", "window": { "from": 1, "to": 2 } },
+                { "id": "b", "channel": "email", "template": "t", "window": { "from": 12, "to": 5 } }
+              ]
+            }
+            """;
+
+        var result = PolicyJson.Read(json);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("steps[1].window", error.Path);
+        Assert.Equal(5, error.Line);
+        Assert.Equal("window.from (12) is after window.to (5)", error.Message);
+        Assert.Equal("line 5, steps[1].window: window.from (12) is after window.to (5)", error.ToString());
+    }
+
+    [Fact]
+    public void Read_ManyProblems_ReportsEveryOneInFileOrder()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "colour": "blue",
+              "steps": [
+                { "id": "a", "channel": "fax", "template": "t", "window": { "from": 1, "to": 2 } },
+                { "id": "b", "channel": "email", "template": "t", "window": { "from": 1, "to": 2 }, "repeatInterval": "soon" }
+              ],
+              "windows": [
+                { "name": "w", "days": ["weekday", "saturday", "sunday"], "ranges": [{ "from": "08:00", "to": "25:00" }] }
+              ],
+              "caps": [
+                { "name": "c", "limit": 0, "period": "calendarDay", "counts": { "directions": "outbound" } }
+              ],
+              "packs": ["us-regulation-x"]
+            }
+            """;
+
+        var result = PolicyJson.Read(json);
+
+        Assert.False(result.Success);
+        Assert.Equal(
+            [
+                "line 3, colour: unknown property 'colour' (expected one of: name, defaultZone, horizon, selection, packs, holidays, holidayFiles, requiredHolidays, limitedContentVoicemail, consentRequired, workplaceRestricted, steps, windows, caps, cooldowns, exhaustion, holds)",
+                "line 5, steps[0].channel: 'fax' is not one of email, sms, call, letter, visit, push",
+                "line 6, steps[1].repeatInterval: 'soon' is not a duration written hours:minutes:seconds, such as 72:00:00 (3 days) or 0:05:00",
+                "line 9, windows[0].ranges[0].to: '25:00' is not a time of day such as 08:00 (24:00 for the end of the day)",
+                "line 12, caps[0].limit: a cap of 0 would forbid every contact; remove the channel instead",
+                "line 14, packs[0]: 'us-regulation-x' is not a built-in jurisdiction pack; the packs are us-regulation-f, us-massachusetts, ru-230-fz, cn-collection, uk-fca",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_NotJson_GivesTheLineOfTheSyntaxError()
+    {
+        var result = PolicyJson.Read("{\n  \"name\": \"p\",\n  \"steps\": [,]\n}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("the text is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RussianPackWithoutHolidays_FailsAndSaysWhatIsMissing()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "packs": ["ru-230-fz"]
+            }
+            """;
+
+        var error = Assert.Single(PolicyJson.Read(json).Errors);
+
+        Assert.Equal("packs[0]", error.Path);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("needs a holiday calendar", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RU", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownZone_IsAnErrorAtDefaultZone()
+    {
+        var error = Assert.Single(PolicyJson.Read("""{ "name": "p", "defaultZone": "Mars/Olympus" }""").Errors);
+
+        Assert.Equal("defaultZone", error.Path);
+        Assert.Contains("'Mars/Olympus' is not a time zone id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadPolicy_ThrowsListingEveryProblem()
+    {
+        var e = Assert.Throws<PolicyValidationException>(() => PolicyJson.Parse("""{ "name": "p", "horizon": "0:00:00", "holds": [{ "name": "h", "kind": "dispute" }] }"""));
+
+        Assert.Equal(2, e.Errors.Count);
+        Assert.Contains("horizon", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the hold rule blocks nothing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_CustomCondition_IsNotSupported()
+    {
+        var policy = CadencePolicy.CreateBuilder("p")
+            .AddStep(CadenceStep.Contact("a", Channel.Email, "t", 0, 1) with { Conditions = [StepCondition.Custom("vip", _ => true)] })
+            .Build();
+
+        var e = Assert.Throws<NotSupportedException>(() => PolicyJson.Write(policy));
+
+        Assert.Contains("custom condition 'vip'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("us-regulation-f")]
+    [InlineData("us-massachusetts")]
+    [InlineData("ru-230-fz")]
+    [InlineData("cn-collection")]
+    [InlineData("uk-fca")]
+    public void Write_Pack_MatchesTheCommittedReviewCopy(string id)
+    {
+        var holidays = HolidayCalendarJson.Load(Sample("ru-2026.holidays.json"));
+        var pack = JurisdictionPacks.Create(id, holidays);
+
+        var written = PolicyJson.Write(pack, "../../../src/Cadence.Json/schemas/cadence-policy.schema.json");
+
+        Assert.Equal(written, File.ReadAllText(Sample(Path.Combine("packs", id + ".policy.json"))).ReplaceLineEndings("\n"));
+        Assert.Equal(pack, PolicyJson.Parse(written));
+    }
+}
