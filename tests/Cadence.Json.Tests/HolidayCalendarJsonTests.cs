@@ -1,3 +1,4 @@
+using Cadence.Json.Tests.Support;
 using System.Text;
 using NodaTime;
 
@@ -8,7 +9,7 @@ public sealed class HolidayCalendarJsonTests
     [Fact]
     public void Load_RussianCalendar_HasTheMovedDaysOff()
     {
-        var calendar = HolidayCalendarJson.Load(Path.Combine(AppContext.BaseDirectory, "policies", "ru-2026.holidays.json"));
+        var calendar = HolidayCalendarJson.Load(Path.Combine(Repository.Policies, "ru-2026.holidays.json"));
 
         Assert.Equal("RU-2026", calendar.Name);
         Assert.True(calendar.IsHoliday(new LocalDate(2026, 1, 9)));

@@ -1,3 +1,4 @@
+using Cadence.Json.Tests.Support;
 using Cadence.Jurisdictions;
 using NodaTime;
 
@@ -5,7 +6,7 @@ namespace Cadence.Json.Tests;
 
 public sealed class PolicyJsonTests
 {
-    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "policies", name);
+    private static string Sample(string name) => Path.Combine(Repository.Policies, name);
 
     [Theory]
     [InlineData("acme-us.policy.json", "us-regulation-f")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cadence.Json.Tests.Support;
 using Cadence.Jurisdictions;
 using Json.Schema;
 
@@ -11,7 +12,7 @@ public sealed class PolicySchemaTests
     private static readonly JsonSchema Policy = JsonSchema.FromText(PolicyJson.PolicySchema);
     private static readonly JsonSchema Holidays = JsonSchema.FromText(PolicyJson.HolidaysSchema);
 
-    private static string PoliciesFolder => Path.Combine(AppContext.BaseDirectory, "policies");
+    private static string PoliciesFolder => Repository.Policies;
 
     public static TheoryData<string> PolicyFiles()
         => [.. Directory.GetFiles(PoliciesFolder, "*.policy.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(PoliciesFolder, f)).Order(StringComparer.Ordinal)];
@@ -82,17 +83,7 @@ public sealed class PolicySchemaTests
         return [.. node["enum"]!.AsArray().Select(n => n!.GetValue<string>())];
     }
 
-    private static string SourceFolder(string file)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Cadence.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.NotNull(folder);
-        return Path.GetDirectoryName(Path.Combine(folder.FullName, "examples", "policies", file))!;
-    }
+    private static string SourceFolder(string file) => Path.GetDirectoryName(Path.Combine(Repository.Root, "examples", "policies", file))!;
 
     private static string Describe(EvaluationResults results)
         => string.Join(Environment.NewLine, (results.Details ?? []).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
