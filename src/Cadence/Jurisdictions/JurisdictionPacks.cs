@@ -11,7 +11,8 @@ namespace Cadence.Jurisdictions;
 /// in <c>docs/jurisdictions.md</c>.
 /// </summary>
 /// <remarks>
-/// Rule names start with the pack's id, so an explanation says which law deferred a contact. Contact-point opt-outs
+/// Rule names start with the law's short name (<c>reg-f-</c>, <c>ma-</c>, <c>230-fz-</c>, <c>cn-</c>, <c>uk-</c>), so
+/// an explanation says which law deferred a contact. Contact-point opt-outs
 /// (an opted-out address or number is never used) and channel refusals are honoured by the engine for every policy.
 /// </remarks>
 public static class JurisdictionPacks
@@ -130,7 +131,7 @@ public static class JurisdictionPacks
     /// <param name="holidays">The Russian public holidays (e.g. a calendar loaded from a file); required.</param>
     /// <param name="options">The figures a lender may tune; <see langword="null"/> for the defaults.</param>
     /// <returns>The pack.</returns>
-    /// <exception cref="PolicyValidationException"><paramref name="holidays"/> is empty.</exception>
+    /// <exception cref="PolicyValidationException"><paramref name="holidays"/> lists no holiday.</exception>
     public static CadencePolicy Russia230Fz(IHolidayCalendar holidays, Russia230FzOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(holidays);

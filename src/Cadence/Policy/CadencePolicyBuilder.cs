@@ -476,7 +476,7 @@ internal static class PolicyValidator
             Error("defaultZone", $"'{zoneId}' is not a time zone id known to {b.Provider.VersionId}");
         }
 
-        if (b.HolidayRegions.Count > 0 && ReferenceEquals(b.Calendar, HolidayCalendar.Empty))
+        if (b.HolidayRegions.Count > 0 && b.Calendar is HolidayCalendar { IsEmpty: true })
         {
             Error("holidays", $"the policy needs the public holidays of {string.Join(", ", b.HolidayRegions)} (holidays have their own contact hours) but no holiday calendar was supplied");
         }

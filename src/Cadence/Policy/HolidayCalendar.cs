@@ -30,6 +30,9 @@ public sealed class HolidayCalendar : IHolidayCalendar, IEquatable<HolidayCalend
     /// <summary>The calendar's name, e.g. <c>RU-2026</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Whether the calendar lists no holiday.</summary>
+    public bool IsEmpty => dates.Count == 0;
+
     /// <summary>The holidays, in order.</summary>
     public IReadOnlyList<LocalDate> Dates => [.. dates.Order()];
 
