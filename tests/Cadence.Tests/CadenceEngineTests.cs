@@ -693,4 +693,33 @@ public sealed class CadenceEngineTests
 
         private static void Explode(AccountFacts facts) => throw new InvalidOperationException("custom rule bug for " + facts.AccountId);
     }
+
+    [Fact]
+    public void EvaluateBatch_CompiledAndWarm_AllocatesNothingPerAccountEvenWithAttemptsAtTheSameInstant()
+    {
+        const string ny = "America/New_York";
+        var engine = new CadenceEngine(CadencePolicy.Compose("seed+reg-f", Policies.SeedCadence(), Cadence.Jurisdictions.JurisdictionPacks.UsRegulationF()), new CadenceEngineOptions { MaxDegreeOfParallelism = 1 });
+        var at = Local(ny, 2026, 6, 8, 10);
+        var account = Borrower("same-instant", new LocalDate(2026, 6, 1), ny).WithHistory(
+            new ContactAttempt(at, Channel.Sms, Outcome: ContactOutcome.Delivered),
+            new ContactAttempt(at, Channel.Call, Outcome: ContactOutcome.NoAnswer),
+            new ContactAttempt(at, Channel.Call, ContactDirection.Inbound, ContactOutcome.Conversation),
+            new ContactAttempt(at - Duration.FromHours(1), Channel.Email, Outcome: ContactOutcome.Sent));
+        var one = new[] { account };
+        var many = Enumerable.Repeat(account, 200).ToArray();
+        var decisions = new Decision[many.Length];
+        var now = Local(ny, 2026, 6, 9, 12);
+        engine.EvaluateBatch(many, decisions, now, TestContext.Current.CancellationToken);
+        engine.EvaluateBatch(one, decisions, now, TestContext.Current.CancellationToken);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        engine.EvaluateBatch(one, decisions, now, TestContext.Current.CancellationToken);
+        var forOne = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        engine.EvaluateBatch(many, decisions, now, TestContext.Current.CancellationToken);
+        var forMany = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(DecisionKind.Contact, decisions[^1].Kind);
+        Assert.Equal(forOne, forMany);
+    }
 }
