@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Cadence.Json;
 using NodaTime;
 using NodaTime.Text;
 
@@ -65,13 +65,17 @@ internal static class Program
 
         var policy = SamplePolicy.Create();
         var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanationsInBatches = true });
-        var lines = ReadAccounts(path);
+        List<AccountReadResult> lines;
+        using (var reader = new StreamReader(path, Encoding.UTF8))
+        {
+            lines = [.. AccountJson.ReadLines(reader)];
+        }
 
         // Evaluate every readable account in one batch; an unreadable line keeps its place as an error decision.
-        var readable = lines.Where(l => l.Account is not null).Select(l => l.Account!).ToList();
+        var readable = lines.Where(l => l.Success).Select(l => l.Account!).ToList();
         var evaluated = engine.EvaluateBatch(readable, now);
         var next = 0;
-        var decisions = lines.Select(l => l.Account is null ? l.Failure!.Value : evaluated[next++]).ToList();
+        var decisions = lines.Select(l => l.Success ? evaluated[next++] : l.ToErrorDecision()).ToList();
 
         var output = new StringBuilder();
         output.AppendLine("Cadence portfolio sample")
@@ -102,45 +106,6 @@ internal static class Program
 
         Console.Out.WriteLine(output.ToString());
         return 0;
-    }
-
-    /// <summary>
-    /// Reads the accounts, one JSON object per line; blank lines are skipped. A line that cannot be read becomes an
-    /// error decision named after its line, so that every account line gets exactly one decision, in order.
-    /// </summary>
-    private static List<AccountLine> ReadAccounts(string path)
-    {
-        var lines = new List<AccountLine>();
-        var number = 0;
-        foreach (var text in File.ReadLines(path, Encoding.UTF8))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            try
-            {
-                lines.Add(new AccountLine(number, AccountJson.Parse(text), null));
-            }
-            catch (JsonException ex)
-            {
-                var message = ex.Path is { } where
-                    ? Invariant($"line {number}, {where}: {ex.Message}")
-                    : Invariant($"line {number}, column {(ex.BytePositionInLine ?? 0) + 1}: malformed JSON: {WithoutPosition(ex.Message)}");
-                lines.Add(new AccountLine(number, null, Decision.Failed(Invariant($"line {number}"), ReasonCode.InvalidAccount, message)));
-            }
-        }
-
-        return lines;
-    }
-
-    /// <summary>The JSON reader's message without the position it appends (the line number is the file's, not the reader's).</summary>
-    private static string WithoutPosition(string message)
-    {
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return at < 0 ? message : message[..at];
     }
 
     /// <summary>An instant as the borrower's clocks read it, in every zone of the borrower.</summary>
@@ -200,7 +165,4 @@ internal static class Program
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>One account line of the file: the account, or the error decision that replaces it.</summary>
-    private sealed record AccountLine(int LineNumber, BorrowerState? Account, Decision? Failure);
 }

@@ -20,10 +20,18 @@ internal sealed class JsonElementReader
     private readonly JsonSerializerOptions noda;
 
     public JsonElementReader(JsonLocations locations, IDateTimeZoneProvider zones)
+        : this(locations, new JsonSerializerOptions().ConfigureForNodaTime(zones))
+    {
+    }
+
+    public JsonElementReader(JsonLocations locations, JsonSerializerOptions noda)
     {
         this.locations = locations;
-        noda = new JsonSerializerOptions().ConfigureForNodaTime(zones);
+        this.noda = noda;
     }
+
+    /// <summary>Options that read and write NodaTime values with the TZDB zones; shared, as options cache what they learn.</summary>
+    public static JsonSerializerOptions TzdbOptions { get; } = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 
     public List<PolicyError> Errors { get; } = [];
 
@@ -273,6 +281,18 @@ internal sealed class JsonObject(JsonElementReader reader, string path, Dictiona
         }
 
         return read(value, PathOf(name));
+    }
+
+    /// <summary>A property that must be present but may be null; reports it when it is left out.</summary>
+    public T? RequiredOrNull<T>(string name, Func<JsonElement, string, T?> read)
+    {
+        if (!properties.TryGetValue(name, out var value))
+        {
+            reader.Error(path, $"required property '{name}' is missing (write null when it has no value)");
+            return default;
+        }
+
+        return value.ValueKind == JsonValueKind.Null ? default : read(value, PathOf(name));
     }
 
     /// <summary>A property that may be left out or null.</summary>

@@ -15,6 +15,9 @@ internal sealed class JsonLocations
     {
     }
 
+    /// <summary>No locations: errors then carry their path only.</summary>
+    public static JsonLocations None { get; } = new();
+
     /// <summary>Indexes <paramref name="utf8"/>, which must be well-formed JSON.</summary>
     public static JsonLocations Index(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
     {

@@ -43,12 +43,13 @@ internal sealed partial class PolicyJsonReader
         }
     }
 
-    /// <summary>Parses JSON, turning a syntax error into a located problem.</summary>
-    internal static bool TryParse(ReadOnlySpan<byte> utf8, out JsonDocument? document, out PolicyError? error)
+    /// <summary>Parses JSON, turning a syntax error into a located problem; comments are skipped unless <paramref name="strict"/>.</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> utf8, out JsonDocument? document, out PolicyError? error, bool strict = false)
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = DocumentOptions.CommentHandling, MaxDepth = DocumentOptions.MaxDepth });
+            var comments = strict ? JsonCommentHandling.Disallow : DocumentOptions.CommentHandling;
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = comments, MaxDepth = DocumentOptions.MaxDepth });
             document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {
@@ -65,19 +66,22 @@ internal sealed partial class PolicyJsonReader
         catch (JsonException e)
         {
             document = null;
-            error = new PolicyError("$", "the text is not valid JSON: " + FirstSentence(e.Message))
+            int? column = e.BytePositionInLine is { } position ? (int)position + 1 : null;
+            var at = column is { } c ? JsonElementReader.Invariant($" at column {c}") : string.Empty;
+            error = new PolicyError("$", $"the text is not valid JSON{at}: {WithoutPosition(e.Message)}")
             {
                 Line = e.LineNumber is { } line ? (int)line + 1 : null,
-                Column = e.BytePositionInLine is { } column ? (int)column + 1 : null,
+                Column = column,
             };
             return false;
         }
 
         static int CountLines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
 
-        static string FirstSentence(string message)
+        // The reader's message ends with where it stopped (0-based), which the error says 1-based.
+        static string WithoutPosition(string message)
         {
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var path and > 0 ? path : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return cut > 0 ? message[..cut] : message;
         }
     }

@@ -3,14 +3,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Cadence.Json;
 
 /// <summary>Writes a <see cref="CadencePolicy"/> in the policy file format, every rule spelled out.</summary>
 internal static class PolicyJsonWriter
 {
-    private static readonly JsonSerializerOptions Noda = new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    private static readonly JsonSerializerOptions Noda = JsonElementReader.TzdbOptions;
 
     public static string Write(CadencePolicy policy, string? schemaReference)
     {

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
+using Cadence.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cadence.Cli;
+
+/// <summary>
+/// The <c>cadence</c> command line: its commands, the options they share, and its exit codes. Results go to the
+/// output writer, problems to the error writer; nothing depends on the machine's culture, and the clock is read only
+/// when asked for with <c>--now now</c>.
+/// </summary>
+internal static class CliApp
+{
+    /// <summary>The command did what it was asked (error decisions among the accounts included).</summary>
+    public const int Success = 0;
+
+    /// <summary>A policy, holiday or account file has problems; each is printed with its line and JSON path.</summary>
+    public const int Invalid = 1;
+
+    /// <summary>The command line is wrong, or a file cannot be read.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Runs the command line <paramref name="args"/>.</summary>
+    /// <param name="args">The arguments, without the program's name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where problems go.</param>
+    /// <param name="cancellationToken">Stops an evaluation.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Decides the next allowed contact for loan accounts under a contact policy.")
+        {
+            ValidateCommand.Create(),
+            EvaluateCommand.Create(),
+            ExplainCommand.Create(),
+            PacksCommand.Create(),
+        };
+        root.HelpName = "cadence";
+
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"cadence: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'cadence --help' for usage.").ConfigureAwait(false);
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An option naming a file that must exist.</summary>
+    public static Option<FileInfo> FileOption(string name, string description) =>
+        new Option<FileInfo>(name) { Description = description, Required = true, HelpName = "file" }.AcceptExistingOnly();
+
+    /// <summary>
+    /// <c>--now</c>: the evaluation instant, ISO 8601 in UTC or with an offset; <c>now</c> reads the system clock,
+    /// the only place the tool does.
+    /// </summary>
+    public static Option<Instant> NowOption() => new("--now")
+    {
+        Description = "The evaluation instant, ISO 8601: 2026-03-09T14:30:00Z or 2026-03-09T10:30:00-04:00; 'now' for the system clock.",
+        HelpName = "instant",
+        Required = true,
+        CustomParser = ParseInstant,
+    };
+
+    /// <summary>Reads a policy file, printing its problems (each prefixed by the file's name) to <paramref name="stderr"/>.</summary>
+    /// <returns><see cref="Success"/> with the policy, or the exit code.</returns>
+    public static int ReadPolicy(FileInfo file, TextWriter stderr, out CadencePolicy? policy)
+    {
+        policy = null;
+        if (!TryRead(file, stderr, () => PolicyJson.ReadFile(file.FullName), out var result))
+        {
+            return Usage;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            stderr.WriteLine($"{file}: {error}");
+        }
+
+        policy = result.Policy;
+        return policy is null ? Invalid : Success;
+    }
+
+    /// <summary>Runs <paramref name="read"/>, reporting a file that cannot be read as a usage error.</summary>
+    public static bool TryRead<T>(FileInfo file, TextWriter stderr, Func<T> read, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        try
+        {
+            value = read();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"cadence: cannot read {file}: {e.Message}");
+            value = default;
+            return false;
+        }
+    }
+
+    /// <summary>Reads a JSON Lines file of accounts: one result per non-blank line.</summary>
+    public static List<AccountReadResult> ReadAccountLines(FileInfo file)
+    {
+        using var reader = file.OpenText();
+        return [.. AccountJson.ReadLines(reader)];
+    }
+
+    private static Instant ParseInstant(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (text == "now")
+        {
+#pragma warning disable RS0030 // allowed: the user asked for the system clock with --now now
+            return SystemClock.Instance.GetCurrentInstant();
+#pragma warning restore RS0030
+        }
+
+        if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
+        {
+            return instant.Value;
+        }
+
+        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        {
+            return offset.Value.ToInstant();
+        }
+
+        result.AddError($"--now: '{text}' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z, nor 'now'");
+        return default;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Cadence.Json;
+
+/// <summary>
+/// Reads accounts written as JSON, one object per account, into <see cref="BorrowerState"/> values; a file of them is
+/// JSON Lines (one account per line). The reader is strict: an unknown or repeated property, a value of the wrong type,
+/// an unknown enum value or a missing required property is a problem reported with its JSON path and line, and every
+/// problem of an account is reported at once. Optional properties may be left out or set to <c>null</c>. Whether the
+/// time zones are known and the contact points and holds are consistent is left to the engine, which reports it as an
+/// error decision for the account. The format is described in <c>docs/cli.md</c>.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+public static class AccountJson
+{
+    private static readonly string[] AccountProperties = ["accountId", "timeZones", "dueDate", "amountDue", "autopay", "contactPoints", "holds", "tags", "history"];
+    private static readonly string[] MoneyProperties = ["amount", "currency"];
+    private static readonly string[] ContactPointProperties = ["channel", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
+    private static readonly string[] HoldProperties = ["kind", "from", "until", "promisedDate"];
+    private static readonly string[] AttemptProperties = ["at", "channel", "direction", "outcome", "stepId"];
+
+    /// <summary>Reads one account.</summary>
+    /// <param name="json">One JSON object (comments are not allowed).</param>
+    /// <param name="line">The line of its file the text starts on (for JSON Lines, the record's line), for the problems' lines.</param>
+    /// <returns>The account's state, or every problem found.</returns>
+    public static AccountReadResult Read(string json, int line = 1)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        if (!PolicyJsonReader.TryParse(utf8, out var document, out var syntaxError, strict: true))
+        {
+            return Failed([syntaxError!]);
+        }
+
+        using (document)
+        {
+            var r = new JsonElementReader(JsonLocations.None, JsonElementReader.TzdbOptions);
+            var account = ReadAccount(r, document!.RootElement);
+            if (r.Errors.Count == 0)
+            {
+                return new AccountReadResult(line, account, []);
+            }
+
+            // Problems are rare: only then is the text indexed, to say where each one is.
+            r = new JsonElementReader(JsonLocations.Index(utf8, default), JsonElementReader.TzdbOptions);
+            ReadAccount(r, document.RootElement);
+            return Failed(r.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
+        }
+
+        AccountReadResult Failed(IEnumerable<PolicyError> errors)
+            => new(line, null, [.. errors.Select(e => e with { Line = line + (e.Line ?? 1) - 1 })]);
+    }
+
+    /// <summary>Reads accounts written as JSON Lines: one account per line; blank lines are skipped.</summary>
+    /// <param name="reader">The text, read line by line as the results are enumerated.</param>
+    /// <returns>One result per non-blank line, in order, each with its line number.</returns>
+    public static IEnumerable<AccountReadResult> ReadLines(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Lines(reader);
+
+        static IEnumerable<AccountReadResult> Lines(TextReader reader)
+        {
+            var number = 0;
+            while (reader.ReadLine() is { } text)
+            {
+                number++;
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    yield return Read(text, number);
+                }
+            }
+        }
+    }
+
+    private static BorrowerState? ReadAccount(JsonElementReader r, JsonElement element)
+    {
+        if (r.Object(element, "$", AccountProperties) is not { } o)
+        {
+            return null;
+        }
+
+        var account = new BorrowerState(o.Required("accountId", r.String) ?? string.Empty)
+        {
+            TimeZoneIds = o.Optional("timeZones", (e, p) => r.Array(e, p, r.String)),
+            DueDate = o.RequiredOrNull("dueDate", (e, p) => r.Date(e, p)),
+            AmountDue = o.Required("amountDue", (e, p) => ReadMoney(r, e, p)) ?? default,
+            Autopay = o.Optional("autopay", r.Boolean) ?? false,
+            ContactPoints = o.Optional("contactPoints", (e, p) => r.Array(e, p, (x, xp) => ReadContactPoint(r, x, xp))),
+            Holds = o.Optional("holds", (e, p) => r.Array(e, p, (x, xp) => ReadHold(r, x, xp))),
+            Tags = o.Optional("tags", (e, p) => r.Array(e, p, r.String)),
+            History = o.Optional("history", (e, p) => r.Array(e, p, (x, xp) => ReadAttempt(r, x, xp))),
+        };
+        return r.Errors.Count == 0 ? account : null;
+    }
+
+    private static Money? ReadMoney(JsonElementReader r, JsonElement element, string path)
+    {
+        if (r.Object(element, path, MoneyProperties) is not { } o)
+        {
+            return null;
+        }
+
+        var amount = o.Required("amount", r.Decimal);
+        if (amount < 0)
+        {
+            r.Error(o.PathOf("amount"), JsonElementReader.Invariant($"the amount ({amount}) cannot be negative"));
+        }
+
+        var currency = o.Required("currency", r.String);
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            r.Error(o.PathOf("currency"), $"'{currency}' is not an ISO 4217 currency code such as USD");
+        }
+
+        return amount is { } a && currency is not null ? new Money(a, currency) : null;
+    }
+
+    private static ContactPoint? ReadContactPoint(JsonElementReader r, JsonElement element, string path)
+    {
+        if (r.Object(element, path, ContactPointProperties) is not { } o)
+        {
+            return null;
+        }
+
+        var channel = o.Required("channel", (e, p) => r.Enum(e, p, JsonNames.ContactChannels));
+        var point = new ContactPoint(channel ?? Channel.None)
+        {
+            OptedOut = o.Optional("optedOut", r.Boolean) ?? false,
+            ConsentGiven = o.Optional("consentGiven", r.Boolean) ?? false,
+            IsWorkplace = o.Optional("isWorkplace", r.Boolean) ?? false,
+            UpdatedAt = o.Optional("updatedAt", (e, p) => r.Instant(e, p)),
+        };
+        return channel is null ? null : point;
+    }
+
+    private static Hold? ReadHold(JsonElementReader r, JsonElement element, string path)
+    {
+        if (r.Object(element, path, HoldProperties) is not { } o)
+        {
+            return null;
+        }
+
+        var kind = o.Required("kind", r.String);
+        var from = o.Required("from", (e, p) => r.Instant(e, p));
+        var hold = new Hold(new HoldKind(kind ?? string.Empty), from ?? default, o.Optional("until", (e, p) => r.Instant(e, p)))
+        {
+            PromisedDate = o.Optional("promisedDate", (e, p) => r.Date(e, p)),
+        };
+        return kind is null || from is null ? null : hold;
+    }
+
+    private static ContactAttempt? ReadAttempt(JsonElementReader r, JsonElement element, string path)
+    {
+        if (r.Object(element, path, AttemptProperties) is not { } o)
+        {
+            return null;
+        }
+
+        var at = o.Required("at", (e, p) => r.Instant(e, p));
+        var channel = o.Required("channel", (e, p) => r.Enum(e, p, JsonNames.Channels));
+        var direction = o.Optional("direction", (e, p) => r.Enum(e, p, JsonNames.Directions)) ?? ContactDirection.Outbound;
+        var outcome = o.Required("outcome", (e, p) => r.Enum(e, p, JsonNames.Outcomes));
+        var stepId = o.Optional("stepId", r.String);
+        return at is { } a && channel is { } c && outcome is { } x ? new ContactAttempt(a, c, direction, x, stepId) : null;
+    }
+}
+
+/// <summary>The result of reading one account: its state, or every problem found.</summary>
+/// <param name="Line">The line of its file the account starts on.</param>
+/// <param name="Account">The account's state; <see langword="null"/> when there were problems.</param>
+/// <param name="Errors">Every problem, each with its JSON path and line, in text order.</param>
+public sealed record AccountReadResult(int Line, BorrowerState? Account, ImmutableArray<PolicyError> Errors)
+{
+    /// <summary>Whether the account was read without problems.</summary>
+    public bool Success => Account is not null;
+
+    /// <summary>
+    /// The <see cref="DecisionKind.Error"/> decision that keeps an unreadable account's place among decisions: named
+    /// after its line (<c>line 17</c>), with <see cref="ReasonCode.InvalidAccount"/> and every problem.
+    /// </summary>
+    /// <returns>The decision.</returns>
+    /// <exception cref="InvalidOperationException">The account was read without problems.</exception>
+    public Decision ToErrorDecision() => Success
+        ? throw new InvalidOperationException("The account was read without problems; evaluate it instead.")
+        : Decision.Failed(string.Create(CultureInfo.InvariantCulture, $"line {Line}"), ReasonCode.InvalidAccount, string.Join("; ", Errors));
+}
