@@ -20,6 +20,21 @@ public sealed partial class ReadmeTests
         Assert.Contains(result.Policy.Caps, c => c.Name == "reg-f-7-calls-in-7-days");
     }
 
+    [Fact]
+    public void JsonLinesExample_AccountGivesTheDecisionShown()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("### Accounts and decisions as JSON Lines", StringComparison.Ordinal)..];
+        var blocks = JsonBlock().Matches(section);
+        var engine = new CadenceEngine(PolicyJson.Load(Path.Combine(Repository.Policies, "acme-us.policy.json")), new CadenceEngineOptions { IncludeExplanations = false });
+
+        var account = AccountJson.Read(blocks[0].Groups["json"].Value);
+        var decision = engine.Evaluate(account.Account!, NodaTime.Instant.FromUtc(2026, 3, 9, 14, 30));
+
+        Assert.Empty(account.Errors);
+        Assert.Equal(blocks[1].Groups["json"].Value, DecisionJson.Write(decision));
+    }
+
     [GeneratedRegex("```json\\n(?<json>.*?)\\n```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 }
