@@ -10,8 +10,8 @@ namespace Cadence.Cli;
 
 /// <summary>
 /// The <c>cadence</c> command line: its commands, the options they share, and its exit codes. Results go to the
-/// output writer, problems to the error writer; nothing depends on the machine's culture, and the clock is read only
-/// when asked for with <c>--now now</c>.
+/// output writer, problems to the error writer; nothing depends on the machine's culture, and the clock the composition
+/// root supplies is read only when asked for with <c>--now now</c>.
 /// </summary>
 internal static class CliApp
 {
@@ -28,15 +28,16 @@ internal static class CliApp
     /// <param name="args">The arguments, without the program's name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where problems go.</param>
+    /// <param name="clock">The clock <c>--now now</c> reads.</param>
     /// <param name="cancellationToken">Stops an evaluation.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IClock clock, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Decides the next allowed contact for loan accounts under a contact policy.")
         {
             ValidateCommand.Create(),
-            EvaluateCommand.Create(),
-            ExplainCommand.Create(),
+            EvaluateCommand.Create(clock),
+            ExplainCommand.Create(clock),
             PacksCommand.Create(),
         };
         root.HelpName = "cadence";
@@ -61,15 +62,15 @@ internal static class CliApp
         new Option<FileInfo>(name) { Description = description, Required = true, HelpName = "file" }.AcceptExistingOnly();
 
     /// <summary>
-    /// <c>--now</c>: the evaluation instant, ISO 8601 in UTC or with an offset; <c>now</c> reads the system clock,
+    /// <c>--now</c>: the evaluation instant, ISO 8601 in UTC or with an offset; <c>now</c> reads <paramref name="clock"/>,
     /// the only place the tool does.
     /// </summary>
-    public static Option<Instant> NowOption() => new("--now")
+    public static Option<Instant> NowOption(IClock clock) => new("--now")
     {
         Description = "The evaluation instant, ISO 8601: 2026-03-09T14:30:00Z or 2026-03-09T10:30:00-04:00; 'now' for the system clock.",
         HelpName = "instant",
         Required = true,
-        CustomParser = ParseInstant,
+        CustomParser = result => ParseInstant(result, clock),
     };
 
     /// <summary>Reads a policy file, printing its problems (each prefixed by the file's name) to <paramref name="stderr"/>.</summary>
@@ -115,14 +116,12 @@ internal static class CliApp
         return [.. AccountJson.ReadLines(reader)];
     }
 
-    private static Instant ParseInstant(ArgumentResult result)
+    private static Instant ParseInstant(ArgumentResult result, IClock clock)
     {
         var text = result.Tokens[0].Value;
         if (text == "now")
         {
-#pragma warning disable RS0030 // allowed: the user asked for the system clock with --now now
-            return SystemClock.Instance.GetCurrentInstant();
-#pragma warning restore RS0030
+            return clock.GetCurrentInstant();
         }
 
         if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)

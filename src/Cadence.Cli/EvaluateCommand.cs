@@ -10,11 +10,11 @@ namespace Cadence.Cli;
 /// </summary>
 internal static class EvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(IClock clock)
     {
         var policy = CliApp.FileOption("--policy", "The policy file.");
         var accounts = CliApp.FileOption("--accounts", "The accounts, JSON Lines: one account per line (blank lines are skipped).");
-        var now = CliApp.NowOption();
+        var now = CliApp.NowOption(clock);
         var explain = new Option<bool>("--explain") { Description = "Adds each decision's explanation: the candidates and the rules that decided." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Writes the decisions to this file instead of the standard output.", HelpName = "file" };
         var command = new Command("evaluate", "Decides for every account of a JSON Lines file; writes one decision per account, JSON Lines, in order.")

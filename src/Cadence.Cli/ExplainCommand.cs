@@ -13,12 +13,12 @@ internal static class ExplainCommand
 {
     private static readonly ZonedDateTimePattern LocalTime = ZonedDateTimePattern.CreateWithInvariantCulture("ddd uuuu'-'MM'-'dd HH':'mm '(UTC'o<+HH:mm>')'", null);
 
-    public static Command Create()
+    public static Command Create(IClock clock)
     {
         var policy = CliApp.FileOption("--policy", "The policy file.");
         var account = CliApp.FileOption("--account", "The account: a JSON file holding one account, or a JSON Lines file (.jsonl, .ndjson).");
         var id = new Option<string>("--id") { Description = "Which account of the file to explain, by its accountId.", HelpName = "accountId" };
-        var now = CliApp.NowOption();
+        var now = CliApp.NowOption(clock);
         var command = new Command("explain", "Decides for one account and explains the decision: the candidates, the rules that decided, the borrower's local time.")
         {
             policy, account, id, now,

@@ -98,6 +98,18 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_NowNow_ReadsTheClockTheHostGave()
+    {
+        var accounts = tool.File("accounts.jsonl", Accounts);
+
+        var fromClock = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", accounts, "--now", "now");
+        var explicitly = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", accounts, "--now", Tool.ClockNow.ToString());
+
+        Assert.Equal(0, fromClock.ExitCode);
+        Assert.Equal(explicitly.Output, fromClock.Output);
+    }
+
+    [Fact]
     public async Task Evaluate_Output_WritesTheDecisionsToTheFileOnly()
     {
         var accounts = tool.File("accounts.jsonl", Accounts);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace Cadence.Cli.Tests.Support;
 
@@ -21,11 +23,14 @@ internal sealed class Tool : IDisposable
     /// <summary>A path in the test's folder, for a file the command writes.</summary>
     public string PathOf(string name) => Path.Combine(directory, name);
 
+    /// <summary>What <c>--now now</c> reads in these tests.</summary>
+    public static Instant ClockNow { get; } = Instant.FromUtc(2026, 3, 9, 14, 30);
+
     public static async Task<CliResult> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using var stderr = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var code = await CliApp.RunAsync(args, stdout, stderr, TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync(args, stdout, stderr, new FakeClock(ClockNow), TestContext.Current.CancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
