@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Cadence.Evaluation;
 using Cadence.Internal;
 using NodaTime;
@@ -117,35 +116,9 @@ public sealed class CadenceEngine : ICadenceEngine
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(accounts);
-        Guard.AtLeast(chunkSize, 1);
-        var chunk = new List<BorrowerState>(chunkSize);
-        var results = new Decision[chunkSize];
-        await foreach (var account in accounts.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            chunk.Add(account);
-            if (chunk.Count == chunkSize)
-            {
-                EvaluateBatch(chunk, results, now, cancellationToken);
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    yield return results[i];
-                }
+    public IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default)
+        => BatchStream.Evaluate(this, accounts, now, chunkSize, cancellationToken);
 
-                chunk.Clear();
-            }
-        }
-
-        EvaluateBatch(chunk, results.AsMemory(0, chunk.Count), now, cancellationToken);
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            yield return results[i];
-        }
-    }
-
-    /// <summary>Evaluates <paramref name="count"/> accounts into <paramref name="destination"/>, in contiguous partitions over the cores.</summary>
     private void Run(int count, Func<int, BorrowerState?> account, Memory<Decision> destination, Instant now, CancellationToken cancellationToken)
     {
         if (destination.Length < count)

@@ -82,6 +82,12 @@ public readonly record struct Decision
     /// <summary>For a suppression: the kind of hold that forbids every step.</summary>
     public HoldKind? SuppressedBy { get; }
 
+    /// <summary>
+    /// The experiment variant whose policy decided, when an <see cref="ExperimentEngine"/> made the decision;
+    /// <see langword="null"/> otherwise.
+    /// </summary>
+    public string? Variant { get; internal init; }
+
     /// <summary>For an error: what went wrong.</summary>
     public DecisionError? Error { get; }
 
@@ -100,6 +106,11 @@ public readonly record struct Decision
     public override string ToString()
     {
         var s = new StringBuilder().Append(AccountId).Append(": ").Append(Kind);
+        if (Variant is not null)
+        {
+            s.Append(" [variant ").Append(Variant).Append(']');
+        }
+
         switch (Kind)
         {
             case DecisionKind.Contact:

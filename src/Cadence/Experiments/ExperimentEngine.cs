@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using Cadence.Evaluation;
+using Cadence.Internal;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>
+/// Evaluates a champion/challenger <see cref="Experiment"/>: each account with the engine of the variant it is assigned
+/// to; every decision records its <see cref="Decision.Variant"/>.
+/// </summary>
+/// <remarks>Thread-safe. Deterministic: an account's variant depends only on the experiment and the account's id.</remarks>
+public sealed class ExperimentEngine : ICadenceEngine
+{
+    private readonly IClock? clock;
+
+    /// <summary>Creates the engine, one <see cref="CadenceEngine"/> per variant.</summary>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="options">Options for every variant's engine.</param>
+    /// <param name="clock">The clock for <see cref="EvaluateNow"/>; none by default.</param>
+    public ExperimentEngine(Experiment experiment, CadenceEngineOptions? options = null, IClock? clock = null)
+    {
+        Experiment = Guard.NotNull(experiment);
+        this.clock = clock;
+        Engines = [.. experiment.Variants.Select(v => new CadenceEngine(v.Policy, options, clock))];
+        Description = $"Experiment '{experiment.Name}': {string.Join("; ", experiment.Variants.Select((v, i) => $"{v.Name} (weight {v.Weight}/{experiment.TotalWeight}): {Engines[i].Description}"))}";
+    }
+
+    /// <summary>The experiment.</summary>
+    public Experiment Experiment { get; }
+
+    /// <summary>The variants' engines, in the order of <see cref="Experiment.Variants"/>.</summary>
+    public ImmutableArray<CadenceEngine> Engines { get; }
+
+    /// <summary>The champion's policy (the first variant's).</summary>
+    public CadencePolicy Policy => Experiment.Champion.Policy;
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public Decision Evaluate(BorrowerState account, Instant now)
+    {
+        if (account is null)
+        {
+            return Decision.Failed(string.Empty, ReasonCode.InvalidAccount, "the account is null");
+        }
+
+        var index = Experiment.IndexOf(account.AccountId ?? string.Empty);
+        return Engines[index].Evaluate(account, now) with { Variant = Experiment.Variants[index].Name };
+    }
+
+    /// <inheritdoc />
+    public Decision EvaluateNow(BorrowerState account)
+        => Evaluate(account, (clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.")).GetCurrentInstant());
+
+    /// <inheritdoc />
+    public Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        var results = new Decision[accounts.Count];
+        EvaluateBatch(accounts, results, now, cancellationToken);
+        return results;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Splits the accounts by variant, evaluates each variant's accounts as one batch and puts the decisions back in input order.</remarks>
+    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(accounts);
+        if (destination.Length < accounts.Count)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} decisions; {accounts.Count} are needed.", nameof(destination));
+        }
+
+        var groups = new List<int>[Engines.Length];
+        for (var v = 0; v < groups.Length; v++)
+        {
+            groups[v] = [];
+        }
+
+        var results = destination.Span;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (accounts[i] is { } account)
+            {
+                groups[Experiment.IndexOf(account.AccountId ?? string.Empty)].Add(i);
+            }
+            else
+            {
+                results[i] = Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
+            }
+        }
+
+        for (var v = 0; v < groups.Length; v++)
+        {
+            var indices = groups[v];
+            if (indices.Count == 0)
+            {
+                continue;
+            }
+
+            var part = new BorrowerState[indices.Count];
+            for (var k = 0; k < part.Length; k++)
+            {
+                part[k] = accounts[indices[k]];
+            }
+
+            var decided = Engines[v].EvaluateBatch(part, now, cancellationToken);
+            var name = Experiment.Variants[v].Name;
+            results = destination.Span;
+            for (var k = 0; k < decided.Length; k++)
+            {
+                results[indices[k]] = decided[k] with { Variant = name };
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void EvaluateBatch(ReadOnlyMemory<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+        => EvaluateBatch(accounts.ToArray(), destination, now, cancellationToken);
+
+    /// <inheritdoc />
+    public void EvaluateBatch(BorrowerState[] accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+        => EvaluateBatch((IReadOnlyList<BorrowerState>)Guard.NotNull(accounts), destination, now, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default)
+        => BatchStream.Evaluate(this, accounts, now, chunkSize, cancellationToken);
+}
