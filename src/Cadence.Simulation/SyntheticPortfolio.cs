@@ -58,7 +58,7 @@ public static class SyntheticPortfolio
             throw new ArgumentException($"The latest due day ({options.LatestDueDay}) is before the earliest ({options.EarliestDueDay}).", nameof(options));
         }
 
-        var random = new Random(seed);
+        var random = new SeededRandom((ulong)(uint)seed);
         var accounts = ImmutableArray.CreateBuilder<BorrowerState>(count);
         for (var i = 0; i < count; i++)
         {
