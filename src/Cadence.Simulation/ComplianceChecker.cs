@@ -156,13 +156,13 @@ public sealed class ComplianceChecker
 
         private static string Format(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        /// <summary>The due date in force at an instant: the initial one, or the one set by the last payment before it.</summary>
-        private LocalDate? DueDateAt(Instant instant)
+        /// <summary>The due date in force for a contact: the initial one, or the one set by the last payment logged before it.</summary>
+        private LocalDate? DueDateFor(Entry e)
         {
             var due = timeline.Initial.DueDate;
-            foreach (var p in timeline.Events.OfType<PaymentMade>())
+            for (var i = 0; i < e.Event; i++)
             {
-                if (p.At <= instant)
+                if (timeline.Events[i] is PaymentMade p && p.At <= e.Attempt.At)
                 {
                     due = p.NextDueDate;
                 }
@@ -171,9 +171,9 @@ public sealed class ComplianceChecker
             return due;
         }
 
-        /// <summary>The holds known at an instant: the initial ones and those placed up to it.</summary>
-        private IEnumerable<Hold> HoldsKnownAt(Instant instant)
-            => timeline.Initial.Holds.Concat(timeline.Events.OfType<HoldPlaced>().Where(h => h.At <= instant).Select(h => h.Hold));
+        /// <summary>The holds known when a contact was made: the initial ones and those logged before it.</summary>
+        private IEnumerable<Hold> HoldsBefore(Entry e)
+            => timeline.Initial.Holds.Concat(timeline.Events.Take(Math.Max(0, e.Event)).OfType<HoldPlaced>().Select(h => h.Hold));
 
         private void CheckHolds(Entry e, CadenceStep? step)
         {
@@ -189,7 +189,7 @@ public sealed class ComplianceChecker
                 }
 
                 Instant[] moments = e.DecidedAt is { } decided && decided != e.Attempt.At ? [decided, e.Attempt.At] : [e.Attempt.At];
-                foreach (var hold in HoldsKnownAt(e.Attempt.At).Where(h => h.Kind == rule.Kind).Distinct())
+                foreach (var hold in HoldsBefore(e).Where(h => h.Kind == rule.Kind).Distinct())
                 {
                     var until = hold.Until;
                     if (rule.GraceDaysAfterPromisedDate is { } grace && hold.PromisedDate is { } promised)
@@ -198,7 +198,7 @@ public sealed class ComplianceChecker
                         until = until is { } u && u < lapse ? u : lapse;
                     }
 
-                    var at = moments.FirstOrDefault(m => hold.From <= m && (until is null || m < until.Value) && (m == e.Attempt.At || HoldsKnownAt(m).Contains(hold)), Instant.MinValue);
+                    var at = moments.FirstOrDefault(m => hold.From <= m && (until is null || m < until.Value), Instant.MinValue);
                     if (at != Instant.MinValue)
                     {
                         Add(e, ViolationKind.Hold, rule.Name, [hold.From], $"{DescribeContact(e)} while the {hold.Kind} hold from {Format(hold.From)}{(until is { } end ? " to " + Format(end) : string.Empty)} was in effect (at {Format(at)})");
@@ -210,7 +210,7 @@ public sealed class ComplianceChecker
         private void CheckStep(Entry e, CadenceStep step, List<Entry> before)
         {
             var at = e.Attempt.At;
-            if (DueDateAt(at) is not { } due)
+            if (DueDateFor(e) is not { } due)
             {
                 Add(e, ViolationKind.Step, step.Id, [], $"{DescribeContact(e)}, but nothing was due");
                 return;
