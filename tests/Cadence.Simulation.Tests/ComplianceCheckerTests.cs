@@ -149,4 +149,17 @@ public sealed class ComplianceCheckerTests
 
         Assert.Equal([(ViolationKind.Window, "zone")], found.Select(v => (v.Kind, v.Rule)));
     }
+
+    [Fact]
+    public void Check_AHoldPlacedByTheContactItself_DoesNotBlockThatContact()
+    {
+        var promise = new HoldRule("promise", HoldKind.PromiseToPay) { BlockedChannels = [Channel.Call], GraceDaysAfterPromisedDate = 1 };
+        var policy = CadencePolicy.CreateBuilder("promise").Include(Policy).AddHoldRule(promise).Build();
+        var conversation = Call(Local(2, 10), ContactOutcome.Conversation);
+        var placed = new HoldPlaced(new Hold(HoldKind.PromiseToPay, Local(2, 10)) { PromisedDate = new LocalDate(2026, 6, 5) });
+
+        var found = new ComplianceChecker(policy).Check(Timeline(Borrower("promised"), conversation, placed, Call(Local(12, 10))));
+
+        Assert.Empty(found);
+    }
 }

@@ -1,0 +1,85 @@
+using Cadence.Tests.Support;
+using NodaTime;
+using static Cadence.Tests.Support.Accounts;
+
+namespace Cadence.Tests;
+
+public sealed class ExperimentEngineTests
+{
+    private const string NewYork = "America/New_York";
+    private static readonly LocalDate Due = new(2026, 6, 1);
+    private static readonly Instant Noon = Local(NewYork, 2026, 6, 3, 12);
+
+    private static readonly Experiment Experiment = new(
+        "channels",
+        [
+            new ExperimentVariant("sms", Policies.Single(CadenceStep.Contact("sms", Channel.Sms, "sms", -5, 30))),
+            new ExperimentVariant("email", Policies.Single(CadenceStep.Contact("email", Channel.Email, "email", -5, 30))),
+        ]);
+
+    private static List<BorrowerState> Portfolio(int count) => [.. Enumerable.Range(0, count).Select(i => Borrower("ACC-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Due, NewYork))];
+
+    [Fact]
+    public void Evaluate_UsesTheAssignedVariantsPolicy_AndRecordsTheVariant()
+    {
+        var engine = new ExperimentEngine(Experiment);
+
+        foreach (var account in Portfolio(40))
+        {
+            var d = engine.Evaluate(account, Noon);
+            var variant = Experiment.Assign(account.AccountId).Name;
+            Assert.Equal(variant, d.Variant);
+            Assert.Equal(variant == "sms" ? Channel.Sms : Channel.Email, d.Channel);
+        }
+    }
+
+    [Fact]
+    public void EvaluateBatch_GivesEachAccountTheDecisionOfEvaluate_InInputOrder()
+    {
+        var engine = new ExperimentEngine(Experiment, new CadenceEngineOptions { MinimumPartitionSize = 1 });
+        var accounts = Portfolio(100);
+
+        var batch = engine.EvaluateBatch(accounts, Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal(accounts.Select(a => a.AccountId), batch.Select(d => d.AccountId));
+        Assert.Equal(accounts.Select(a => (engine.Evaluate(a, Noon).Variant, engine.Evaluate(a, Noon).Channel, engine.Evaluate(a, Noon).NotBefore)), batch.Select(d => (d.Variant, d.Channel, d.NotBefore)));
+        Assert.Equal(2, batch.Select(d => d.Variant).Distinct().Count());
+    }
+
+    [Fact]
+    public void EvaluateBatch_ANullAccount_IsAnErrorAtItsPosition()
+    {
+        var decisions = new ExperimentEngine(Experiment).EvaluateBatch([Portfolio(1)[0], null!], Noon, TestContext.Current.CancellationToken);
+
+        Assert.Equal([DecisionKind.Contact, DecisionKind.Error], decisions.Select(d => d.Kind));
+        Assert.Null(decisions[1].Variant);
+    }
+
+    [Fact]
+    public async Task EvaluateStream_AgreesWithTheBatch()
+    {
+        var engine = new ExperimentEngine(Experiment);
+        var accounts = Portfolio(25);
+
+        var streamed = new List<Decision>();
+        await foreach (var d in engine.EvaluateStream(accounts.ToAsyncEnumerable(), Noon, chunkSize: 7, TestContext.Current.CancellationToken))
+        {
+            streamed.Add(d);
+        }
+
+        Assert.Equal(engine.EvaluateBatch(accounts, Noon, TestContext.Current.CancellationToken).Select(d => (d.AccountId, d.Variant, d.NotBefore)), streamed.Select(d => (d.AccountId, d.Variant, d.NotBefore)));
+    }
+
+    [Fact]
+    public void Decision_ToString_ShowsTheVariant()
+        => Assert.Contains("[variant ", new ExperimentEngine(Experiment).Evaluate(Portfolio(1)[0], Noon).ToString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void Description_NamesEveryVariantAndWeight()
+    {
+        var description = new ExperimentEngine(Experiment).Description;
+
+        Assert.Contains("sms (weight 1/2)", description, StringComparison.Ordinal);
+        Assert.Contains("email (weight 1/2)", description, StringComparison.Ordinal);
+    }
+}
