@@ -18,7 +18,10 @@ internal static class CliApp
     /// <summary>The command did what it was asked (error decisions among the accounts included).</summary>
     public const int Success = 0;
 
-    /// <summary>A policy, holiday or account file has problems; each is printed with its line and JSON path.</summary>
+    /// <summary>
+    /// A policy, holiday or account file has problems, each printed with its line and JSON path; or the compliance
+    /// checker found contacts of a simulation that broke a rule.
+    /// </summary>
     public const int Invalid = 1;
 
     /// <summary>The command line is wrong, or a file cannot be read.</summary>
@@ -39,6 +42,7 @@ internal static class CliApp
             EvaluateCommand.Create(clock),
             ExplainCommand.Create(clock),
             PacksCommand.Create(),
+            SimulateCommand.Create(),
         };
         root.HelpName = "cadence";
 
@@ -72,6 +76,33 @@ internal static class CliApp
         Required = true,
         CustomParser = result => ParseInstant(result, clock),
     };
+
+    /// <summary>Parses an instant option's value, ISO 8601 in UTC or with an offset; <c>now</c> reads <paramref name="clock"/>, when there is one.</summary>
+    /// <param name="result">The option's argument.</param>
+    /// <param name="clock">The clock <c>now</c> reads; <see langword="null"/> where <c>now</c> is not allowed.</param>
+    /// <returns>The instant; on an error, which is added to <paramref name="result"/>, the default.</returns>
+    public static Instant ParseInstant(ArgumentResult result, IClock? clock)
+    {
+        var text = result.Tokens[0].Value;
+        if (clock is not null && text == "now")
+        {
+            return clock.GetCurrentInstant();
+        }
+
+        if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
+        {
+            return instant.Value;
+        }
+
+        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        {
+            return offset.Value.ToInstant();
+        }
+
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "instant";
+        result.AddError($"{name}: '{text}' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z{(clock is null ? string.Empty : ", nor 'now'")}");
+        return default;
+    }
 
     /// <summary>Reads a policy file, printing its problems (each prefixed by the file's name) to <paramref name="stderr"/>.</summary>
     /// <returns><see cref="Success"/> with the policy, or the exit code.</returns>
@@ -114,27 +145,5 @@ internal static class CliApp
     {
         using var reader = file.OpenText();
         return [.. AccountJson.ReadLines(reader)];
-    }
-
-    private static Instant ParseInstant(ArgumentResult result, IClock clock)
-    {
-        var text = result.Tokens[0].Value;
-        if (text == "now")
-        {
-            return clock.GetCurrentInstant();
-        }
-
-        if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
-        {
-            return instant.Value;
-        }
-
-        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
-        {
-            return offset.Value.ToInstant();
-        }
-
-        result.AddError($"--now: '{text}' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z, nor 'now'");
-        return default;
     }
 }

@@ -30,7 +30,7 @@ public sealed class CliAppTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("cadence [command] [options]", result.Output, StringComparison.Ordinal);
-        Assert.All(["validate", "evaluate", "explain", "packs"], command => Assert.Contains("  " + command, result.Output, StringComparison.Ordinal));
+        Assert.All(["validate", "evaluate", "explain", "packs", "simulate"], command => Assert.Contains("  " + command, result.Output, StringComparison.Ordinal));
         Assert.Empty(result.Error);
     }
 }
