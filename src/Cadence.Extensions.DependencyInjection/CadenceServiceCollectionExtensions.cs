@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Cadence;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -57,7 +59,12 @@ public static class CadenceServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<CadenceEngineOptions>().Configure(configure);
+        // The engine logs and meters through the host's factories unless the caller chose others.
+        services.AddOptions<CadenceEngineOptions>().Configure(configure).PostConfigure<IServiceProvider>(static (options, provider) =>
+        {
+            options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            options.MeterFactory ??= provider.GetService<IMeterFactory>();
+        });
         services.TryAddSingleton(policyFactory);
         services.TryAddSingleton(sp => new CadenceEngine(
             sp.GetRequiredService<CadencePolicy>(),

@@ -21,6 +21,7 @@ public sealed class CadenceEngine : ICadenceEngine
     private readonly ConcurrentBag<Workspace> workspaces = [];
     private readonly CadenceEngineOptions options;
     private readonly IClock? clock;
+    private readonly EngineTelemetry telemetry;
 
     /// <summary>Compiles <paramref name="policy"/> into NRules rules.</summary>
     /// <param name="policy">The policy.</param>
@@ -38,6 +39,8 @@ public sealed class CadenceEngine : ICadenceEngine
             MinimumPartitionSize = given.MinimumPartitionSize,
             IncludeExplanationsInBatches = given.IncludeExplanationsInBatches,
             Evaluator = given.Evaluator,
+            LoggerFactory = given.LoggerFactory,
+            MeterFactory = given.MeterFactory,
         };
         this.clock = clock;
         Evaluator = this.options.Evaluator switch
@@ -58,6 +61,9 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             Description = $"Compiled evaluator for policy '{policy.Name}': {policy.Steps.Length} steps, {policy.Plan.Guards.Length} guards{(this.options.Evaluator == CadenceEvaluator.Auto ? " (chosen because the policy has no custom NRules rules)" : string.Empty)}";
         }
+
+        telemetry = new EngineTelemetry(policy.Name, Evaluator.ToString(), this.options.MeterFactory, this.options.LoggerFactory);
+        telemetry.Started(Description);
     }
 
     /// <inheritdoc />
@@ -75,9 +81,11 @@ public sealed class CadenceEngine : ICadenceEngine
     /// <inheritdoc />
     public Decision Evaluate(BorrowerState account, Instant now)
     {
+        var started = telemetry.Start();
         var workspace = Rent();
         var result = Evaluate(workspace, account, now, options.IncludeExplanations);
         workspaces.Add(workspace);
+        telemetry.Evaluated(result, started);
         return result;
     }
 
@@ -129,22 +137,38 @@ public sealed class CadenceEngine : ICadenceEngine
         var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var partitions = Math.Max(1, Math.Min(degree, count / Math.Max(1, options.MinimumPartitionSize)));
         var size = (count + partitions - 1) / partitions;
-        if (partitions == 1)
+        var activity = telemetry.StartBatch(count);
+        var started = telemetry.Start();
+        var tallies = telemetry.Tallying ? new ConcurrentBag<EngineTelemetry.Tally>() : null;
+        try
         {
-            EvaluateRange(account, destination, now, 0, count, cancellationToken);
-            return;
+            if (partitions == 1)
+            {
+                EvaluateRange(account, destination, now, 0, count, tallies, cancellationToken);
+            }
+            else
+            {
+                Parallel.For(
+                    0,
+                    partitions,
+                    new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken },
+                    p => EvaluateRange(account, destination, now, p * size, Math.Min(count, (p + 1) * size), tallies, cancellationToken));
+            }
+        }
+        catch
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "the batch was cancelled or failed");
+            activity?.Dispose();
+            throw;
         }
 
-        Parallel.For(
-            0,
-            partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken },
-            p => EvaluateRange(account, destination, now, p * size, Math.Min(count, (p + 1) * size), cancellationToken));
+        telemetry.BatchEnded(activity, count, started, tallies ?? []);
     }
 
-    private void EvaluateRange(Func<int, BorrowerState?> accounts, Memory<Decision> destination, Instant now, int from, int to, CancellationToken cancellationToken)
+    private void EvaluateRange(Func<int, BorrowerState?> accounts, Memory<Decision> destination, Instant now, int from, int to, ConcurrentBag<EngineTelemetry.Tally>? tallies, CancellationToken cancellationToken)
     {
         var workspace = Rent();
+        var tally = tallies is null ? null : new EngineTelemetry.Tally();
         var results = destination.Span;
         for (var i = from; i < to; i++)
         {
@@ -156,9 +180,14 @@ public sealed class CadenceEngine : ICadenceEngine
             results[i] = accounts(i) is { } account
                 ? Evaluate(workspace, account, now, options.IncludeExplanationsInBatches)
                 : Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
+            tally?.Add(results[i]);
         }
 
         workspaces.Add(workspace);
+        if (tally is not null)
+        {
+            tallies!.Add(tally);
+        }
     }
 
     private Decision Evaluate(Workspace workspace, BorrowerState account, Instant now, bool explain)

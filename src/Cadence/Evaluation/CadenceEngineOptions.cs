@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
 namespace Cadence;
 
 /// <summary>How a <see cref="CadenceEngine"/> evaluates.</summary>
@@ -19,4 +22,16 @@ public sealed class CadenceEngineOptions
 
     /// <summary>Batches smaller than this are evaluated on the calling thread.</summary>
     public int MinimumPartitionSize { get; set; } = 64;
+
+    /// <summary>
+    /// Where the engine logs its start and failed evaluations (without personal data: codes, rules and counts, never
+    /// account ids or amounts); none by default. <c>AddCadence</c> sets it from the container.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Creates the engine's <see cref="CadenceTelemetry.MeterName"/> meter; when none is set, a meter shared by the
+    /// process is used. <c>AddCadence</c> sets it from the container.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 }
