@@ -127,11 +127,11 @@ public sealed class HandWrittenBaseline(bool regulationF)
             }
         }
 
-        // Exhaustion: three failures in a row since the last success on the channel.
+        // Exhaustion: three failures in a row since the last success on the channel (failures at its instant count).
         Span<int> failures = stackalloc int[8];
         foreach (var h in a.History)
         {
-            if (h.Direction == ContactDirection.Outbound && h.At.ToUnixTimeTicks() > lastSuccess[(int)h.Channel]
+            if (h.Direction == ContactDirection.Outbound && h.At.ToUnixTimeTicks() >= lastSuccess[(int)h.Channel]
                 && h.Outcome is ContactOutcome.Failed or ContactOutcome.Bounced or ContactOutcome.WrongParty)
             {
                 failures[(int)h.Channel]++;

@@ -212,14 +212,20 @@ public sealed class ComplianceChecker
             var at = e.Attempt.At;
             if (DueDateFor(e) is not { } due)
             {
-                Add(e, ViolationKind.Step, step.Id, [], $"{DescribeContact(e)}, but nothing was due");
+                // A custom rule may propose a step whatever the due date says; only the policy's own steps need one.
+                if (policy.CustomRules.IsEmpty)
+                {
+                    Add(e, ViolationKind.Step, step.Id, [], $"{DescribeContact(e)}, but nothing was due");
+                }
+
                 return;
             }
 
             var lastDay = due.PlusDays(step.ToDay);
             var firstDay = due.PlusDays(step.FromDay);
             var decidedOn = DateOf(e.DecidedAt ?? at);
-            if (DateOf(at) > lastDay || (policy.CustomRules.IsEmpty && decidedOn < firstDay))
+            // A custom rule may propose a step outside its days (AccountFacts.Propose): the days bind the policy's own steps.
+            if (policy.CustomRules.IsEmpty && (DateOf(at) > lastDay || decidedOn < firstDay))
             {
                 Add(e, ViolationKind.Step, step.Id, [], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} on {DateOf(at):uuuu-MM-dd}, outside the step's days {firstDay:uuuu-MM-dd} to {lastDay:uuuu-MM-dd} (due {due:uuuu-MM-dd})"));
             }
@@ -256,14 +262,24 @@ public sealed class ComplianceChecker
             foreach (var rule in policy.ExhaustionRules.Where(r => r.Channels.IsEmpty || r.Channels.Contains(channel)))
             {
                 var failures = rule.FailureOutcomes;
-                var streak = before
+                // Back from the latest attempt, instant by instant: attempts at one instant have no order, so the
+                // failures among them count as the latest (fail closed), and a success among them ends the streak.
+                var streak = new List<Entry>();
+                foreach (var group in before
                     .Where(b => b.Attempt.Channel == channel && b.Attempt.Direction == ContactDirection.Outbound && (point?.UpdatedAt is not { } u || b.Attempt.At >= u))
-                    .Reverse()
-                    .TakeWhile(b => failures.Contains(b.Attempt.Outcome))
-                    .ToList();
+                    .GroupBy(b => b.Attempt.At)
+                    .OrderByDescending(g => g.Key))
+                {
+                    streak.AddRange(group.Where(b => failures.Contains(b.Attempt.Outcome)));
+                    if (group.Any(b => !failures.Contains(b.Attempt.Outcome)))
+                    {
+                        break;
+                    }
+                }
+
                 if (streak.Count >= rule.ConsecutiveFailures)
                 {
-                    Add(e, ViolationKind.Exhaustion, rule.Name, streak.Select(b => b.Attempt.At).Reverse(), $"{DescribeContact(e)} after {streak.Count} consecutive failures on the channel (exhausted at {rule.ConsecutiveFailures})");
+                    Add(e, ViolationKind.Exhaustion, rule.Name, streak.Select(b => b.Attempt.At).Order(), $"{DescribeContact(e)} after {streak.Count} consecutive failures on the channel (exhausted at {rule.ConsecutiveFailures})");
                 }
             }
         }

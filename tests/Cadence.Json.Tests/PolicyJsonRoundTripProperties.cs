@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Cadence.Tests.Support;
+using Cadence.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -36,7 +36,7 @@ public sealed class PolicyJsonRoundTripProperties
 
     /// <summary>The engine's generated scenarios, with every feature a file can express added: conditions, step limits, exhaustion outcomes, zones, holidays.</summary>
     public static Arbitrary<Scenario> Scenarios() => Arb.From(
-        from scenario in Generators.ScenarioGen()
+        from scenario in CadenceArbitraries.Scenarios().Generator
         from conditions in ConditionGen().ListOf().Select(l => l.Take(3).ToImmutableArray()).ArrayOf(scenario.Policy.Steps.Length)
         from maxAttempts in Gen.Elements<int?>(null, 1, 2, 5).ArrayOf(scenario.Policy.Steps.Length)
         from voicemail in Gen.Elements(true, false)

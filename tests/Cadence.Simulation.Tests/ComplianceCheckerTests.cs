@@ -162,4 +162,20 @@ public sealed class ComplianceCheckerTests
 
         Assert.Empty(found);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Check_FailuresAtTheInstantOfASuccess_CountAsAfterIt_WhateverTheLogOrder(bool successFirst)
+    {
+        var at = Local(2, 12);
+        ContactMade Attempt(ContactOutcome outcome) => new(new ContactAttempt(at, Channel.Sms, ContactDirection.Outbound, outcome), at);
+        AccountEvent[] failures = [Attempt(ContactOutcome.Failed), Attempt(ContactOutcome.Bounced), Attempt(ContactOutcome.Failed)];
+        AccountEvent[] simultaneous = successFirst ? [Attempt(ContactOutcome.Delivered), .. failures] : [.. failures, Attempt(ContactOutcome.Delivered)];
+
+        var found = new ComplianceChecker(Policy).Check(Timeline(Borrower("simultaneous"), [.. simultaneous, Sms(Local(2, 14))]));
+
+        // The three failures at 12:00 count as the latest attempts (fail closed): SMS is exhausted at 14:00.
+        Assert.Contains(found, v => v.Kind == ViolationKind.Exhaustion && v.At == Local(2, 14));
+    }
 }

@@ -162,6 +162,38 @@ public sealed class CadenceEngineTests
     }
 
     [Fact]
+    public void Evaluate_ABookedAttemptThatDidNotFail_DoesNotReopenAChannelExhaustedBeforeIt()
+    {
+        var policy = Policies.Single(Sms() with { RepeatInterval = Duration.FromHours(1) }, b => b.AddExhaustion("three-failures", 3, Channel.Sms));
+        var failures = Enumerable.Range(1, 3).Select(i => new ContactAttempt(Noon - Duration.FromDays(i), Channel.Sms, Outcome: ContactOutcome.Failed, StepId: "sms"));
+        var booked = new ContactAttempt(Noon + Duration.FromHours(5), Channel.Sms, Outcome: ContactOutcome.Delivered);
+
+        var d = Engine(policy).Evaluate(Account().WithHistory([.. failures, booked]), Noon);
+
+        Assert.NotEqual(DecisionKind.Contact, d.Kind);
+        Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.ChannelExhausted);
+    }
+
+    [Theory]
+    [InlineData(ContactOutcome.NoAnswer, ContactOutcome.Bounced)]
+    [InlineData(ContactOutcome.Bounced, ContactOutcome.NoAnswer)]
+    public void ConsecutiveFailures_AFailureAtTheInstantOfASuccess_CountsAsAfterIt_WhateverTheirOrder(ContactOutcome first, ContactOutcome second)
+    {
+        var policy = Policies.Single(Sms(), b => b.AddExhaustion("three-failures", 3, Channel.Sms));
+        var at = Noon - Duration.FromHours(3);
+        var account = Account().WithHistory(
+            new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, Outcome: ContactOutcome.Failed),
+            new ContactAttempt(at, Channel.Sms, Outcome: first),
+            new ContactAttempt(at, Channel.Sms, Outcome: second));
+        var facts = new AccountFacts(policy);
+
+        Assert.True(facts.TryReset(account, Noon, out _));
+
+        // Simultaneous attempts have no order: the bounce counts (fail closed), the no-answer ends the streak.
+        Assert.Equal(1, facts.ConsecutiveFailures(Channel.Sms, ExhaustionRule.DefaultFailureOutcomes));
+    }
+
+    [Fact]
     public void Evaluate_HoldBlockingEveryStep_SuppressesUntilTheHoldEnds()
     {
         var policy = Policies.Single(Sms(), b => b.AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true }));

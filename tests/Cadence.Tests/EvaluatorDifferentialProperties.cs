@@ -1,4 +1,4 @@
-using Cadence.Tests.Support;
+using Cadence.Testing;
 using FsCheck.Xunit;
 
 namespace Cadence.Tests;
@@ -9,7 +9,7 @@ namespace Cadence.Tests;
 /// </summary>
 public sealed class EvaluatorDifferentialProperties
 {
-    [Property(MaxTest = 2000, Arbitrary = [typeof(Generators)])]
+    [Property(MaxTest = 2000, Arbitrary = [typeof(CadenceArbitraries)])]
     public void CompiledAndNRulesEvaluators_GiveIdenticalDecisions(Scenario s)
     {
         var compiled = new CadenceEngine(s.Policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled });

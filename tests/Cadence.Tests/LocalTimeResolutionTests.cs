@@ -1,3 +1,4 @@
+using Cadence.Testing;
 using Cadence.Tests.Support;
 using Cadence.Time;
 using FsCheck;
@@ -11,8 +12,8 @@ public sealed class LocalTimeResolutionTests
 {
     public static Arbitrary<(string Zone, LocalDateTime Local)> NearTransitions() =>
         Arb.From(
-            from zone in Gen.Elements(Generators.Zones.Append("Asia/Tehran").Append("Pacific/Chatham").Append("America/St_Johns").ToArray())
-            from instant in Generators.InstantNearTransition(zone)
+            from zone in Gen.Elements(CadenceArbitraries.Zones.Append("Asia/Tehran").Append("Pacific/Chatham").Append("America/St_Johns").ToArray())
+            from instant in CadenceArbitraries.InstantsNearTransitions(zone)
             from minutes in Gen.Choose(-180, 180)
             select (zone, (instant + Duration.FromMinutes(minutes)).InUtc().LocalDateTime));
 

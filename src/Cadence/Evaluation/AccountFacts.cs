@@ -216,6 +216,23 @@ public sealed class AccountFacts
 
             if (!failures.Contains(a.Outcome))
             {
+                // A booked attempt is not made yet: had it succeeded, it would not reopen a channel exhausted before it.
+                if (a.At > Now)
+                {
+                    continue;
+                }
+
+                // Attempts at the same instant have no order: failures at the instant of a success count as after it
+                // (fail closed), whatever order the sort gave them.
+                for (var j = i - 1; j >= 0 && History[j].At == a.At; j--)
+                {
+                    var b = History[j];
+                    if (b.Channel == channel && b.Direction == ContactDirection.Outbound && failures.Contains(b.Outcome))
+                    {
+                        count++;
+                    }
+                }
+
                 break;
             }
 

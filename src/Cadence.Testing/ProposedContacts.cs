@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Cadence.Simulation;
+using NodaTime;
+
+namespace Cadence.Testing;
+
+/// <summary>A violation the independent checker found, under which policy, and for which outcomes of the contact.</summary>
+/// <param name="PolicyName">The policy whose rule was broken.</param>
+/// <param name="Violation">The violation.</param>
+/// <param name="Outcomes">The outcomes of the checked contact that break the rule (all of them for most rules).</param>
+internal sealed record Finding(string PolicyName, ComplianceViolation Violation, ImmutableArray<ContactOutcome> Outcomes)
+{
+    public override string ToString()
+    {
+        var outcomes = Outcomes.Length == Enum.GetValues<ContactOutcome>().Length || Outcomes.IsEmpty ? string.Empty : $" (if the contact ends {string.Join(" or ", Outcomes)})";
+        return $"[{PolicyName}] {Violation}{outcomes}";
+    }
+}
+
+/// <summary>
+/// Checks contacts an engine decided with the independent <see cref="ComplianceChecker"/> of each policy: records them
+/// in a timeline after the account's history and reports the violations that appear with them and not without them.
+/// </summary>
+/// <remarks>
+/// The checker checks the events of a timeline, not its initial history; the account's outbound attempts booked after
+/// now are therefore moved into the events (they are made whatever is decided), so that a decided contact that would
+/// make a booked attempt break a cap, a cooldown or its step's repeat interval is found too (not whether it finds its
+/// channel exhausted: that depends on how the decided contact ends). Thread-safe.
+/// </remarks>
+internal sealed class ProposedContacts(ImmutableArray<(string Name, ComplianceChecker Checker)> checkers)
+{
+    private static readonly ContactOutcome[] AllOutcomes = Enum.GetValues<ContactOutcome>();
+
+    /// <summary>A decided contact to record: the attempt, when it was decided, and a label for failure messages.</summary>
+    internal sealed record Made(ContactAttempt Attempt, Instant DecidedAt, bool LimitedContentVoicemail, string Label);
+
+    /// <summary>Violations a decision for <paramref name="account"/> at <paramref name="now"/> brings, for every outcome of the contact.</summary>
+    public List<Finding> Check(BorrowerState account, Instant now, Decision decision)
+    {
+        if (decision.Kind is not (DecisionKind.Contact or DecisionKind.Escalate) || decision.Step is not { } step || decision.NotBefore is not { } at)
+        {
+            return [];
+        }
+
+        var channel = step.Channel ?? Channel.None;
+        var outcomes = channel == Channel.None ? [ContactOutcome.Sent] : AllOutcomes;
+        var findings = new List<Finding>();
+        foreach (var outcome in outcomes)
+        {
+            var made = new Made(new ContactAttempt(at, channel, ContactDirection.Outbound, outcome, step.Id), now, decision.LimitedContentVoicemail, "decided contact");
+            Merge(findings, Check(account, now, [made]).Select(f => f with { Outcomes = [outcome] }));
+        }
+
+        return findings;
+    }
+
+    /// <summary>Violations the <paramref name="made"/> contacts bring to <paramref name="account"/> (its history as of <paramref name="now"/>).</summary>
+    public List<(Finding Finding, string Label)> CheckAll(BorrowerState account, Instant now, IReadOnlyList<Made> made)
+    {
+        var result = new List<(Finding, string)>();
+        var (initial, booked) = Split(account, now);
+        var events = Order(booked, made);
+        var baselineEvents = Order(booked, []);
+        foreach (var (name, checker) in checkers)
+        {
+            var before = checker.Check(new AccountTimeline(initial, [.. baselineEvents.Select(e => e.Event)])).Select(v => Key(v, baselineEvents)).ToHashSet();
+            foreach (var v in checker.Check(new AccountTimeline(initial, [.. events.Select(e => e.Event)])))
+            {
+                // Whether a booked attempt finds its channel exhausted depends on how the decided contacts end, which
+                // nobody can know when deciding: that is not the decision's fault.
+                var onBooked = v.EventIndex >= 0 && events[v.EventIndex].Identity < booked.Count;
+                if (!before.Contains(Key(v, events)) && !(onBooked && v.Kind == ViolationKind.Exhaustion))
+                {
+                    result.Add((new Finding(name, v, []), v.EventIndex >= 0 ? events[v.EventIndex].Label : "history"));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private List<Finding> Check(BorrowerState account, Instant now, IReadOnlyList<Made> made)
+        => [.. CheckAll(account, now, made).Select(x => x.Finding)];
+
+    private static void Merge(List<Finding> into, IEnumerable<Finding> found)
+    {
+        foreach (var f in found)
+        {
+            var i = into.FindIndex(x => x.PolicyName == f.PolicyName && x.Violation.Kind == f.Violation.Kind && x.Violation.Rule == f.Violation.Rule && x.Violation.At == f.Violation.At);
+            if (i < 0)
+            {
+                into.Add(f);
+            }
+            else
+            {
+                into[i] = into[i] with { Outcomes = into[i].Outcomes.AddRange(f.Outcomes) };
+            }
+        }
+    }
+
+    /// <summary>The account without its outbound attempts booked after now, and those attempts.</summary>
+    private static (BorrowerState Initial, List<ContactAttempt> Booked) Split(BorrowerState account, Instant now)
+    {
+        var booked = account.History.Where(a => a.At > now && a.Direction == ContactDirection.Outbound).ToList();
+        return booked.Count == 0 ? (account, booked) : (account with { History = [.. account.History.Where(a => !(a.At > now && a.Direction == ContactDirection.Outbound))] }, booked);
+    }
+
+    /// <summary>Booked attempts and decided contacts as events in time order; at the same instant, booked ones first.</summary>
+    private static List<(ContactMade Event, string Label, int Identity)> Order(List<ContactAttempt> booked, IReadOnlyList<Made> made)
+        => [.. booked.Select((a, i) => (Event: new ContactMade(a), Label: "booked attempt", Identity: i, Rank: 0))
+            .Concat(made.Select((m, i) => (Event: new ContactMade(m.Attempt, m.DecidedAt, m.LimitedContentVoicemail), m.Label, Identity: booked.Count + i, Rank: 1)))
+            .OrderBy(e => e.Event.At).ThenBy(e => e.Rank).ThenBy(e => e.Identity)
+            .Select(e => (e.Event, e.Label, e.Identity))];
+
+    /// <summary>
+    /// What identifies a violation across the timelines with and without the decided contacts: its kind, rule, the
+    /// attempt it is about and, for a cooldown, the attempt that started it.
+    /// </summary>
+    private static (ViolationKind, string, int, Instant, string) Key(ComplianceViolation v, List<(ContactMade Event, string Label, int Identity)> events)
+        => (v.Kind, v.Rule, v.EventIndex >= 0 ? events[v.EventIndex].Identity : -1, v.At, v.Kind == ViolationKind.Cooldown ? string.Join(",", v.Related) : string.Empty);
+}
