@@ -162,7 +162,7 @@ public sealed class CadenceEngine : ICadenceEngine
             throw;
         }
 
-        telemetry.BatchEnded(activity, count, started, tallies ?? []);
+        telemetry.BatchEnded(activity, count, started, tallies);
     }
 
     private void EvaluateRange(Func<int, BorrowerState?> accounts, Memory<Decision> destination, Instant now, int from, int to, ConcurrentBag<EngineTelemetry.Tally>? tallies, CancellationToken cancellationToken)

@@ -72,8 +72,21 @@ internal sealed partial class EngineTelemetry
     }
 
     /// <summary>Publishes a finished batch: its tallies, size, duration, activity and a log line for its errors.</summary>
-    public void BatchEnded(Activity? activity, int count, long started, IEnumerable<Tally> tallies)
+    public void BatchEnded(Activity? activity, int count, long started, IReadOnlyCollection<Tally>? tallies)
     {
+        batchSize.Record(count, new KeyValuePair<string, object?>(CadenceTelemetry.PolicyTag, policy));
+        if (started != 0)
+        {
+            duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CadenceTelemetry.PolicyTag, policy), new KeyValuePair<string, object?>(CadenceTelemetry.OperationTag, "batch"));
+        }
+
+        if (tallies is null)
+        {
+            // No one counts decisions and warnings are off: nothing to publish but the activity's end.
+            activity?.Dispose();
+            return;
+        }
+
         var errors = 0L;
         var total = new Tally();
         foreach (var tally in tallies)
@@ -105,12 +118,6 @@ internal sealed partial class EngineTelemetry
         foreach (var ((kind, _), n) in total.Reasons)
         {
             errors += kind == DecisionKind.Error ? n : 0;
-        }
-
-        batchSize.Record(count, new KeyValuePair<string, object?>(CadenceTelemetry.PolicyTag, policy));
-        if (started != 0)
-        {
-            duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CadenceTelemetry.PolicyTag, policy), new KeyValuePair<string, object?>(CadenceTelemetry.OperationTag, "batch"));
         }
 
         if (activity is not null)
