@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 work=${1:-$(mktemp -d)}
+case "$(realpath -m "$work")/" in
+  "$repo"/*) echo "the work directory must be outside the repository (its build settings would reach the consumer)"; exit 2 ;;
+esac
 rm -rf "$work" && mkdir -p "$work"
 feed="$work/feed"
 version="0.0.0-smoke.$(git rev-parse --short HEAD 2>/dev/null || echo local)"

@@ -59,14 +59,13 @@ internal sealed class JsonElementReader
         var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var at = JsonLocations.Property(path, property.Name);
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
             {
-                Error(at, $"unknown property '{property.Name}' (expected one of: {string.Join(", ", allowed.Where(a => a != "$schema"))})");
+                Error(JsonLocations.Property(path, property.Name), $"unknown property '{property.Name}' (expected one of: {string.Join(", ", allowed.Where(a => a != "$schema"))})");
             }
             else if (!properties.TryAdd(property.Name, property.Value))
             {
-                Error(at, $"property '{property.Name}' is given twice");
+                Error(JsonLocations.Property(path, property.Name), $"property '{property.Name}' is given twice");
             }
         }
 

@@ -1,0 +1,201 @@
+using Cadence.Samples.Worker.Tests.Support;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Cadence.Samples.Worker.Tests;
+
+public sealed class ContactWorkerTests
+{
+    private static readonly Instant Start = SamplePortfolio.Start;
+
+    // PF-002 is in Honolulu, five days before its due date: the reminder e-mail may go at 08:00 there, 18:00 UTC.
+    private static readonly Instant HonoluluEight = Instant.FromUtc(2026, 3, 9, 18, 0);
+
+    [Fact]
+    public async Task RunOnceAsync_ContactDueLater_IsDispatchedAtItsNotBeforeAndNeverEarlier()
+    {
+        var delay = new ManualDelay();
+        using var rig = new WorkerRig(delay, null, "PF-002");
+        rig.Worker.ScheduleAll(Start);
+
+        var first = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Handling.Deferred, first.Handling);
+        Assert.Equal(HonoluluEight, first.Decision.NotBefore);
+        Assert.Equal(HonoluluEight, first.NextDue);
+
+        var run = rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        var wait = await delay.NextAsync();
+        Assert.Equal(Duration.FromMinutes(210), wait.Duration);
+
+        // The timer fires a second early: nothing is sent, the worker waits out the second.
+        rig.Clock.Advance(wait.Duration - Duration.FromSeconds(1));
+        wait.End();
+        var rest = await delay.NextAsync();
+        Assert.Equal(Duration.FromSeconds(1), rest.Duration);
+        Assert.False(run.IsCompleted);
+        Assert.Empty(rig.History("PF-002"));
+
+        rig.Clock.Advance(rest.Duration);
+        rest.End();
+        var second = await run;
+
+        Assert.Equal(Handling.Dispatched, second.Handling);
+        Assert.Equal(HonoluluEight, second.At);
+        Assert.Equal(HonoluluEight, second.Decision.NotBefore);
+        var attempt = Assert.Single(rig.History("PF-002"));
+        Assert.Equal(new ContactAttempt(HonoluluEight, Channel.Email, ContactDirection.Outbound, ContactOutcome.Delivered, "email-pre-due"), attempt);
+        Assert.Equal(1, rig.Worker.Summary.Contacts);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ContactDueNow_DispatchesItAndEvaluatesTheAccountAgainAtOnce()
+    {
+        using var rig = new WorkerRig("PF-001");
+        rig.Worker.ScheduleAll(Start);
+
+        var dispatched = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        var after = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Dispatched, Start, Start), (dispatched.Handling, dispatched.At, dispatched.NextDue));
+        Assert.Equal(Start, Assert.Single(rig.History("PF-001")).At);
+
+        // The reminder was sent; the next step is the text two days before the due date, 14 March in New York.
+        Assert.Equal(Start, after.At);
+        Assert.Equal(DecisionKind.Wait, after.Decision.Kind);
+        Assert.Equal(Handling.Waiting, after.Handling);
+        Assert.Equal(Instant.FromUtc(2026, 3, 12, 4, 0), after.NextDue);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Wait_ReEvaluatesTheAccountWhenTheClockReachesItsReviewInstant()
+    {
+        using var rig = new WorkerRig("PF-017");
+        rig.Worker.ScheduleAll(Start);
+        var reviewAt = Instant.FromUtc(2026, 4, 23, 4, 0); // midnight in New York, seven days before the due date
+
+        var waiting = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        var reviewed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((DecisionKind.Wait, Handling.Waiting, reviewAt), (waiting.Decision.Kind, waiting.Handling, waiting.NextDue));
+        Assert.Equal(reviewAt, rig.Now);
+        Assert.Equal(reviewAt, reviewed.At);
+        Assert.Equal(DecisionKind.Contact, reviewed.Decision.Kind);
+        Assert.Equal("email-pre-due", reviewed.Decision.Step?.Id);
+        Assert.Equal(Handling.Deferred, reviewed.Handling);
+        Assert.Equal(Instant.FromUtc(2026, 4, 23, 12, 0), reviewed.NextDue); // 08:00 in New York
+        Assert.Equal([reviewAt - Start], ((AutoAdvancingDelay)rig.Delay).Requested);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ErrorDecision_IsLoggedAndTheAccountIsNotQueuedAgain()
+    {
+        using var rig = new WorkerRig("PF-026", "PF-017");
+        rig.Worker.ScheduleAll(Start);
+
+        var error = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("PF-026", DecisionKind.Error, Handling.Dropped), (error.AccountId, error.Decision.Kind, error.Handling));
+        Assert.Null(error.NextDue);
+        Assert.Equal(1, rig.Queue.Count);
+        Assert.True(rig.Queue.TryPeek(out var next, out _));
+        Assert.Equal("PF-017", next);
+        var (level, message) = Assert.Single(rig.Log.Entries, e => e.Message.Contains("PF-026", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Error, level);
+        Assert.Equal("2026-03-09T14:30:00Z PF-026: error InvalidAccount: account 'PF-026': timeZoneIds[0] 'Mars/Olympus' is not a known IANA time zone; dropped", message);
+        Assert.Equal(1, rig.Worker.Summary.Decisions(DecisionKind.Error));
+    }
+
+    [Theory]
+    [InlineData("PF-024", DecisionKind.None)] // nothing owed
+    [InlineData("PF-019", DecisionKind.Suppressed)] // cease-communication, until further notice
+    public async Task RunOnceAsync_NothingWillEverBeDue_DropsTheAccount(string accountId, DecisionKind kind)
+    {
+        using var rig = new WorkerRig(accountId);
+        rig.Worker.ScheduleAll(Start);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((kind, Handling.Dropped), (processed.Decision.Kind, processed.Handling));
+        Assert.Equal(0, rig.Queue.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_DispatchFails_LogsItAndTriesTheAccountAgainLater()
+    {
+        using var rig = new WorkerRig(null, _ => new FailingDispatcher(), "PF-001");
+        rig.Worker.ScheduleAll(Start);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Retrying, Start + ContactWorker.RetryAfter), (processed.Handling, processed.NextDue));
+        Assert.Equal(1, rig.Worker.Summary.FailedDispatches);
+        Assert.Equal(0, rig.Worker.Summary.Contacts);
+        Assert.Contains(rig.Log.Entries, e => e is { Level: LogLevel.Error, Message: "2026-03-09T14:30:00Z PF-001: the dispatch failed; trying again at 2026-03-09T14:35:00Z" });
+    }
+
+    [Fact]
+    public async Task StopAsync_WhileWaitingForTheNextAccount_StopsAtOnceAndLogsTheSummary()
+    {
+        var delay = new ManualDelay();
+        using var rig = new WorkerRig(delay, null, "PF-001", "PF-002", "PF-026");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+        var wait = await delay.NextAsync(); // every account due now is done; PF-002's e-mail is due at 18:00
+        await rig.Worker.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(rig.Worker.ExecuteTask?.IsCompletedSuccessfully);
+        Assert.True(wait.IsCancelled);
+        Assert.Equal(Start, rig.Now);
+        Assert.Equal(
+            "Stopped at 2026-03-09T14:30:00Z after 4 evaluations: decisions Contact=2 Escalate=0 Wait=1 Suppressed=0 None=0 Error=1; "
+            + "contacts made Email=1; escalations made 0; failed dispatches 0; 2 accounts queued, the next due at 2026-03-09T18:00:00Z",
+            rig.Log.Entries[^1].Message);
+    }
+
+    [Fact]
+    public async Task StopAsync_DuringADispatch_LetsTheDispatchCompleteBeforeStopping()
+    {
+        GatedDispatcher? gated = null;
+        using var rig = new WorkerRig(new ManualDelay(), store => gated = new GatedDispatcher(store), "PF-001");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+        await gated!.Entered.WaitAsync(TestContext.Current.CancellationToken);
+        var stopping = rig.Worker.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(stopping.IsCompleted);
+        Assert.Empty(rig.History("PF-001"));
+
+        gated.Release();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(rig.Worker.ExecuteTask?.IsCompletedSuccessfully);
+        Assert.Single(rig.History("PF-001"));
+        Assert.Equal(1, rig.Worker.Summary.Contacts);
+        Assert.StartsWith("Stopped at 2026-03-09T14:30:00Z after 1 evaluations", rig.Log.Entries[^1].Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingDispatcher : IContactDispatcher
+    {
+        public ValueTask DispatchAsync(BorrowerState account, Decision decision, Instant at, CancellationToken cancellationToken)
+            => throw new InvalidOperationException("The e-mail gateway is down.");
+    }
+
+    /// <summary>The sample dispatcher, held at the gate until the test releases it.</summary>
+    private sealed class GatedDispatcher(InMemoryAccountStore store) : IContactDispatcher
+    {
+        private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly LoggingContactDispatcher inner = new(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggingContactDispatcher>.Instance);
+
+        public Task Entered => entered.Task;
+
+        public void Release() => gate.TrySetResult();
+
+        public async ValueTask DispatchAsync(BorrowerState account, Decision decision, Instant at, CancellationToken cancellationToken)
+        {
+            entered.TrySetResult();
+            await gate.Task.WaitAsync(cancellationToken);
+            await inner.DispatchAsync(account, decision, at, cancellationToken);
+        }
+    }
+}

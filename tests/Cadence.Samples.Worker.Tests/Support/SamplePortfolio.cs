@@ -1,0 +1,26 @@
+using Cadence.Json;
+using NodaTime;
+
+namespace Cadence.Samples.Worker.Tests.Support;
+
+/// <summary>The sample lender's US policy and accounts of the sample portfolio, at the portfolio's instant.</summary>
+internal static class SamplePortfolio
+{
+    /// <summary>Monday 9 March 2026, 14:30 UTC: 10:30 in New York, 04:30 in Honolulu.</summary>
+    public static readonly Instant Start = Instant.FromUtc(2026, 3, 9, 14, 30);
+
+    private static readonly Lazy<CadencePolicy> LazyPolicy = new(() => PolicyJson.Load(Path.Combine(AppContext.BaseDirectory, "policies", "acme-us.policy.json")));
+
+    private static readonly Lazy<Dictionary<string, BorrowerState>> Accounts = new(() =>
+    {
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl"));
+        return AccountJson.ReadLines(reader).Where(l => l.Success).Select(l => l.Account!).ToDictionary(a => a.AccountId);
+    });
+
+    public static CadencePolicy Policy => LazyPolicy.Value;
+
+    public static CadenceEngine Engine() => new(Policy, new CadenceEngineOptions { IncludeExplanations = false });
+
+    /// <summary>An account of the sample portfolio: PF-001 (e-mail now), PF-002 (e-mail at 08:00 in Honolulu), PF-014 (escalation now), PF-017 (wait until D-7), PF-024 (nothing owed), PF-026 (unknown zone)…</summary>
+    public static BorrowerState Account(string id) => Accounts.Value[id];
+}

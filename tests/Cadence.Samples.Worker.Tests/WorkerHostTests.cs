@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Cadence.Samples.Worker.Tests;
+
+public sealed class WorkerHostTests
+{
+    private static readonly Instant RealNow = Instant.FromUtc(2030, 6, 1, 9, 0);
+
+    [Fact]
+    public void CreateBuilder_NoArguments_ComposesTheWorkerOverTheSamplePortfolioAndPolicyAtTheSampleInstant()
+    {
+        using var host = WorkerHost.CreateBuilder([], new FakeClock(RealNow)).Build();
+
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<ContactWorker>());
+        Assert.Equal(30, host.Services.GetRequiredService<IAccountStore>().AccountIds.Count);
+        Assert.Equal("acme-lending-us", host.Services.GetRequiredService<ICadenceEngine>().Policy.Name.Split('+')[0]);
+        var clock = Assert.IsType<SimulatedClock>(host.Services.GetRequiredService<IClock>());
+        Assert.Equal(Instant.FromUtc(2026, 3, 9, 14, 30), clock.GetCurrentInstant());
+        Assert.Null(host.Services.GetRequiredService<WorkerOptions>().RunFor);
+    }
+
+    [Fact]
+    public void CreateBuilder_CommandLine_SetsTheStartTheSpeedAndTheRunTime()
+    {
+        var realClock = new FakeClock(RealNow);
+
+        using var host = WorkerHost.CreateBuilder(["--speed", "3600", "--run-for", "00:00:30", "--start", "2026-04-01T12:00:00Z"], realClock).Build();
+
+        var options = host.Services.GetRequiredService<WorkerOptions>();
+        Assert.Equal((3600.0, TimeSpan.FromSeconds(30)), (options.Speed, options.RunFor));
+        var clock = host.Services.GetRequiredService<IClock>();
+        Assert.Equal(Instant.FromUtc(2026, 4, 1, 12, 0), clock.GetCurrentInstant());
+        realClock.Advance(Duration.FromSeconds(2));
+        Assert.Equal(Instant.FromUtc(2026, 4, 1, 14, 0), clock.GetCurrentInstant());
+    }
+
+    [Fact]
+    public void CreateBuilder_StartNowAtSpeedOne_UsesTheSystemClockItIsGiven()
+    {
+        var realClock = new FakeClock(RealNow);
+
+        using var host = WorkerHost.CreateBuilder(["--start", "now"], realClock).Build();
+
+        Assert.Same(realClock, host.Services.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void CreateBuilder_BadSettings_ListsEveryProblem()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(
+            () => WorkerHost.CreateBuilder(["--speed", "0", "--start", "yesterday", "--run-for", "-00:00:05", "--accounts", "missing.jsonl"], new FakeClock(RealNow)));
+
+        Assert.Equal(
+            [
+                "--accounts: file not found: missing.jsonl",
+                "--start: 'yesterday' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z, nor 'now'.",
+                "--speed: 0 is not a positive number of clock seconds per real second.",
+                "--run-for: -00:00:05 is not a positive duration such as 00:00:30.",
+            ],
+            exception.Failures);
+    }
+}
