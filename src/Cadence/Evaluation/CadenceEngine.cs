@@ -94,16 +94,11 @@ public sealed class CadenceEngine : ICadenceEngine
     /// <returns>The decision.</returns>
     /// <exception cref="InvalidOperationException">The engine was made without a clock.</exception>
     public Decision EvaluateNow(BorrowerState account)
-        => Evaluate(account, (clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.")).GetCurrentInstant());
+        => Evaluate(account, EngineDefaults.Now(clock));
 
     /// <inheritdoc />
     public Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(accounts);
-        var results = new Decision[accounts.Count];
-        EvaluateBatch(accounts, results, now, cancellationToken);
-        return results;
-    }
+        => EngineDefaults.EvaluateBatch(this, accounts, now, cancellationToken);
 
     /// <inheritdoc />
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
@@ -125,7 +120,7 @@ public sealed class CadenceEngine : ICadenceEngine
 
     /// <inheritdoc />
     public IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default)
-        => BatchStream.Evaluate(this, accounts, now, chunkSize, cancellationToken);
+        => EngineDefaults.EvaluateStream(this, accounts, now, chunkSize, cancellationToken);
 
     private void Run(int count, Func<int, BorrowerState?> account, Memory<Decision> destination, Instant now, CancellationToken cancellationToken)
     {

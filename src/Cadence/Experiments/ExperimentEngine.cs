@@ -52,16 +52,11 @@ public sealed class ExperimentEngine : ICadenceEngine
 
     /// <inheritdoc />
     public Decision EvaluateNow(BorrowerState account)
-        => Evaluate(account, (clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.")).GetCurrentInstant());
+        => Evaluate(account, EngineDefaults.Now(clock));
 
     /// <inheritdoc />
     public Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(accounts);
-        var results = new Decision[accounts.Count];
-        EvaluateBatch(accounts, results, now, cancellationToken);
-        return results;
-    }
+        => EngineDefaults.EvaluateBatch(this, accounts, now, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Splits the accounts by variant, evaluates each variant's accounts as one batch and puts the decisions back in input order.</remarks>
@@ -126,5 +121,5 @@ public sealed class ExperimentEngine : ICadenceEngine
 
     /// <inheritdoc />
     public IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default)
-        => BatchStream.Evaluate(this, accounts, now, chunkSize, cancellationToken);
+        => EngineDefaults.EvaluateStream(this, accounts, now, chunkSize, cancellationToken);
 }
