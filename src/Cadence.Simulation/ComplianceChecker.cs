@@ -89,7 +89,8 @@ public sealed class ComplianceChecker
 
         public ImmutableArray<ComplianceViolation> Run()
         {
-            var outbound = entries.Where(e => e.Event >= 0 && e.Attempt.Direction == ContactDirection.Outbound).ToList();
+            // The positions of the contacts to check: the outbound events, not the initial history.
+            var outbound = Enumerable.Range(0, entries.Count).Where(i => entries[i].Event >= 0 && entries[i].Attempt.Direction == ContactDirection.Outbound).ToList();
             if (outbound.Count == 0)
             {
                 return [];
@@ -103,9 +104,9 @@ public sealed class ComplianceChecker
                 }
                 else
                 {
-                    foreach (var e in outbound)
+                    foreach (var i in outbound)
                     {
-                        Add(e, ViolationKind.Window, "zone", [], $"the borrower's zone '{id}' is unknown, so no contact can be placed in its window");
+                        Add(entries[i], ViolationKind.Window, "zone", [], $"the borrower's zone '{id}' is unknown, so no contact can be placed in its window");
                     }
                 }
             }
@@ -120,10 +121,10 @@ public sealed class ComplianceChecker
                 zones.Add(policy.DefaultZone);
             }
 
-            foreach (var e in outbound)
+            foreach (var index in outbound)
             {
-                var index = entries.IndexOf(e);
-                var before = entries.Take(index).ToList();
+                var e = entries[index];
+                var before = entries.GetRange(0, index);
                 var step = e.Attempt.StepId is { } stepId ? policy.Steps.FirstOrDefault(s => s.Id == stepId) : null;
                 CheckHolds(e, step);
                 if (step is not null)
@@ -138,7 +139,7 @@ public sealed class ComplianceChecker
 
                 CheckContactPoint(e, before);
                 CheckWindows(e);
-                CheckCaps(e, entries.Take(index + 1).ToList());
+                CheckCaps(e, before);
                 CheckCooldowns(e, before);
             }
 
@@ -312,13 +313,13 @@ public sealed class ComplianceChecker
             }
         }
 
-        private void CheckCaps(Entry e, List<Entry> upToAndIncluding)
+        private void CheckCaps(Entry e, List<Entry> before)
         {
             var at = e.Attempt.At;
             foreach (var cap in policy.Caps.Where(c => Counts(c.Counts, e.Attempt)))
             {
                 var date = DateOf(at);
-                var counted = upToAndIncluding.Where(b => Counts(cap.Counts, b.Attempt)).Where(b => cap.Period.Kind switch
+                var earlier = before.Where(b => Counts(cap.Counts, b.Attempt)).Where(b => cap.Period.Kind switch
                 {
                     CapPeriodKind.Rolling => b.Attempt.At > at - cap.Period.Length,
                     CapPeriodKind.SlidingDays => DateOf(b.Attempt.At) > date.PlusDays(-cap.Period.Days),
@@ -326,9 +327,11 @@ public sealed class ComplianceChecker
                     CapPeriodKind.CalendarWeek => Monday(DateOf(b.Attempt.At)) == Monday(date),
                     _ => DateOf(b.Attempt.At).Year == date.Year && DateOf(b.Attempt.At).Month == date.Month,
                 }).ToList();
-                if (counted.Count > cap.Limit)
+
+                // The contact itself is the last one counted.
+                if (earlier.Count + 1 > cap.Limit)
                 {
-                    Add(e, ViolationKind.Cap, cap.Name, counted.Where(b => b != e).Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} is number {counted.Count} in {cap.Period}, over the limit of {cap.Limit}"));
+                    Add(e, ViolationKind.Cap, cap.Name, earlier.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} is number {earlier.Count + 1} in {cap.Period}, over the limit of {cap.Limit}"));
                 }
             }
         }

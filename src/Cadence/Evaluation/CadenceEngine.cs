@@ -124,10 +124,7 @@ public sealed class CadenceEngine : ICadenceEngine
 
     private void Run(int count, Func<int, BorrowerState?> account, Memory<Decision> destination, Instant now, CancellationToken cancellationToken)
     {
-        if (destination.Length < count)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} decisions; {count} are needed.", nameof(destination));
-        }
+        EngineDefaults.EnsureRoom(destination, count);
 
         var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var partitions = Math.Max(1, Math.Min(degree, count / Math.Max(1, options.MinimumPartitionSize)));

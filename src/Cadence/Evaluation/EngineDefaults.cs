@@ -11,6 +11,15 @@ internal static class EngineDefaults
     public static Instant Now(IClock? clock)
         => (clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.")).GetCurrentInstant();
 
+    /// <summary>Refuses a destination too short for a batch.</summary>
+    public static void EnsureRoom(Memory<Decision> destination, int count)
+    {
+        if (destination.Length < count)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} decisions; {count} are needed.", nameof(destination));
+        }
+    }
+
     /// <summary>A batch into a new array, one decision per account.</summary>
     public static Decision[] EvaluateBatch(ICadenceEngine engine, IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken)
     {

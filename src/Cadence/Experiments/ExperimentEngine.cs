@@ -63,10 +63,7 @@ public sealed class ExperimentEngine : ICadenceEngine
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(accounts);
-        if (destination.Length < accounts.Count)
-        {
-            throw new ArgumentException($"The destination holds {destination.Length} decisions; {accounts.Count} are needed.", nameof(destination));
-        }
+        EngineDefaults.EnsureRoom(destination, accounts.Count);
 
         var groups = new List<int>[Engines.Length];
         for (var v = 0; v < groups.Length; v++)
