@@ -3,7 +3,7 @@
 # project's PublicAPI.Unshipped.txt, then sorts it. Review the diff: it is the API change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in src/*/*.csproj; do
+for project in ${1:-src/*/*.csproj}; do
   dir=$(dirname "$project")
   file="$dir/PublicAPI.Unshipped.txt"
   [ -f "$file" ] || continue # a program (PackAsTool) declares no public API

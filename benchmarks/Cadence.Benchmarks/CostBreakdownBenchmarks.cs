@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Cadence.CustomRules;
 using Cadence.Evaluation;
+using Cadence.Evaluation.Candidates;
+using Cadence.Evaluation.Evaluators;
+using Cadence.Evaluation.Facts;
 using NRules;
 
 namespace Cadence.Benchmarks;
@@ -15,8 +19,11 @@ public class CostBreakdownBenchmarks
 {
     private BorrowerState[] accounts = [];
     private CadencePolicy policy = null!;
+    private CompiledPolicy compiled = null!;
+    private EvaluationWorkspace workspace = null!;
     private AccountFacts facts = null!;
-    private DecisionBuilder builder = null!;
+    private FactsDeriver deriver = null!;
+    private DirectEvaluator direct = null!;
     private ISessionFactory factory = null!;
     private ISession session = null!;
 
@@ -25,9 +32,12 @@ public class CostBreakdownBenchmarks
     {
         accounts = ReferenceWorkload.Generate(10_000);
         policy = ReferencePolicies.For(ReferencePolicies.RegulationF);
-        facts = new AccountFacts(policy);
-        builder = new DecisionBuilder();
-        factory = new RuleCompiler().Compile(new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules }).Rules);
+        compiled = new CompiledPolicy(policy);
+        workspace = new EvaluationWorkspace(compiled);
+        facts = workspace.Facts;
+        deriver = workspace.Deriver;
+        direct = new DirectEvaluator(compiled);
+        factory = new RuleCompiler().Compile(new NRulesEvaluator(compiled).Rules);
         session = factory.CreateSession();
     }
 
@@ -37,7 +47,7 @@ public class CostBreakdownBenchmarks
         var n = 0;
         foreach (var a in accounts)
         {
-            n += facts.TryReset(a, ReferenceWorkload.Now, out _) ? 1 : 0;
+            n += deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _) ? 1 : 0;
         }
 
         return n;
@@ -49,12 +59,12 @@ public class CostBreakdownBenchmarks
         var n = 0;
         foreach (var a in accounts)
         {
-            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             for (var i = 0; i < policy.Steps.Length; i++)
             {
-                if (PolicyPlan.IsDue(facts, policy.Steps[i], i))
+                if (StepTiming.IsDue(facts, policy.Steps[i], i))
                 {
-                    foreach (var guard in policy.Plan.Guards)
+                    foreach (var guard in compiled.Guards)
                     {
                         n += guard.Blocks(facts, policy.Steps[i], i) ? 1 : 0;
                     }
@@ -71,8 +81,8 @@ public class CostBreakdownBenchmarks
         var n = 0;
         foreach (var a in accounts)
         {
-            facts.TryReset(a, ReferenceWorkload.Now, out _);
-            n += (int)CompiledEvaluator.Decide(builder, facts, explain: false).Kind;
+            deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
+            n += (int)direct.Decide(workspace, facts, explain: false).Kind;
         }
 
         return n;
@@ -96,7 +106,7 @@ public class CostBreakdownBenchmarks
         var n = 0;
         foreach (var a in accounts)
         {
-            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             var s = factory.CreateSession();
             s.Insert(facts);
             n += s.Fire();
@@ -111,7 +121,7 @@ public class CostBreakdownBenchmarks
         var n = 0;
         foreach (var a in accounts)
         {
-            facts.TryReset(a, ReferenceWorkload.Now, out _);
+            deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             session.Insert(facts);
             n += session.Fire();
             session.RetractAll(session.Query<object>().ToList());

@@ -1,7 +1,9 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Cadence.Evaluation.Evaluators;
 using Cadence.Evaluation;
+using Cadence.Explanations;
 using NRules;
 
 namespace Cadence.Benchmarks;
@@ -23,6 +25,8 @@ public class ReferenceBenchmarks
     private CadenceEngine compiledParallel = null!;
     private CadenceEngine nrules = null!;
     private ISessionFactory naiveFactory = null!;
+    private CompiledPolicy naiveCompiled = null!;
+    private NRulesEvaluator naiveEvaluator = null!;
 
     /// <summary>Portfolio sizes; <c>CADENCE_BENCHMARK_SIZES</c> (comma-separated) overrides them, e.g. for a smoke run.</summary>
     public static IEnumerable<int> Sizes()
@@ -47,7 +51,9 @@ public class ReferenceBenchmarks
         compiledSingle = new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled, MaxDegreeOfParallelism = 1 });
         compiledParallel = new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.Compiled });
         nrules = new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules });
-        naiveFactory = new RuleCompiler().Compile(nrules.Rules);
+        naiveCompiled = new CompiledPolicy(policy);
+        naiveEvaluator = new NRulesEvaluator(naiveCompiled);
+        naiveFactory = new RuleCompiler().Compile(naiveEvaluator.Rules);
 
         // The baseline must give the same answers, or it is no baseline.
         HandWritten();
@@ -91,21 +97,17 @@ public class ReferenceBenchmarks
     [Benchmark(Description = "NRules, session per account")]
     public void NRulesNaive()
     {
-        var policy = nrules.Policy;
-        var builder = new DecisionBuilder();
+        var workspace = new EvaluationWorkspace(naiveCompiled);
         for (var i = 0; i < accounts.Length; i++)
         {
             var session = naiveFactory.CreateSession();
-            var facts = AccountFacts.TryCreate(policy, accounts[i], ReferenceWorkload.Now, out var error);
-            if (facts is null)
+            if (!workspace.Deriver.TryDerive(workspace.Facts, accounts[i], ReferenceWorkload.Now, out var error))
             {
                 decisions[i] = Decision.Failed(accounts[i].AccountId, ReasonCode.InvalidAccount, error!);
                 continue;
             }
 
-            session.Insert(facts);
-            session.Fire();
-            decisions[i] = DecisionMaker.Decide(builder, facts, session.Query<Candidate>(), session.Query<CandidateBlock>(), explain: false);
+            decisions[i] = naiveEvaluator.DecideIn(session, workspace.Chooser, workspace.Facts, explain: false, out _);
         }
     }
 }

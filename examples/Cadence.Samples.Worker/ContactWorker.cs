@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 using System.Globalization;
+using Cadence.Experiments;
 using Cadence.Simulation;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 
 namespace Cadence.Cli;
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Cadence.Explanations;
 
 namespace Cadence.Json;
 

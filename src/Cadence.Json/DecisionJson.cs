@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
+using Cadence.Explanations;
 using NodaTime;
 
 namespace Cadence.Json;

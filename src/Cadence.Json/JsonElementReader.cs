@@ -41,7 +41,7 @@ internal sealed class JsonElementReader
     public void Error(string path, string message)
     {
         var at = locations.Find(path);
-        Errors.Add(new PolicyError(path, message) { Line = at?.Line, Column = at?.Column });
+        Errors.Add(PolicyError.AtPath(path, message) with { Line = at?.Line, Column = at?.Column });
     }
 
     public bool HasErrorsAt(string path)

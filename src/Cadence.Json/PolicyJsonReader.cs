@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cadence.Jurisdictions;
 
 namespace Cadence.Json;
 
 /// <summary>Maps a policy file to a <see cref="CadencePolicy"/>, collecting every problem.</summary>
-internal sealed partial class PolicyJsonReader
+internal sealed class PolicyJsonReader
 {
     internal static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
 
@@ -56,7 +55,7 @@ internal sealed partial class PolicyJsonReader
                 var line = 1 + CountLines(utf8[..(int)reader.TokenStartIndex]);
                 document.Dispose();
                 document = null;
-                error = new PolicyError("$", "unexpected text after the end of the JSON value") { Line = line };
+                error = PolicyError.AtPath("$", "unexpected text after the end of the JSON value") with { Line = line };
                 return false;
             }
 
@@ -68,7 +67,7 @@ internal sealed partial class PolicyJsonReader
             document = null;
             int? column = e.BytePositionInLine is { } position ? (int)position + 1 : null;
             var at = column is { } c ? JsonElementReader.Invariant($" at column {c}") : string.Empty;
-            error = new PolicyError("$", $"the text is not valid JSON{at}: {WithoutPosition(e.Message)}")
+            error = PolicyError.AtPath("$", $"the text is not valid JSON{at}: {WithoutPosition(e.Message)}") with
             {
                 Line = e.LineNumber is { } line ? (int)line + 1 : null,
                 Column = column,
@@ -151,10 +150,13 @@ internal sealed partial class PolicyJsonReader
         }
         catch (PolicyValidationException e)
         {
+            // Every problem the builder found, several at one path included; none at a path where reading the file
+            // already found one (the builder then saw a default, not what the file says).
+            var read = r.Errors.Select(error => error.Path).ToList();
             foreach (var error in e.Errors)
             {
-                var path = ToJsonPath(error.Path);
-                if (!r.HasErrorsAt(path))
+                var path = ToJsonPath(error);
+                if (!read.Exists(p => p == path || path.StartsWith(p + ".", StringComparison.Ordinal) || path.StartsWith(p + "[", StringComparison.Ordinal)))
                 {
                     r.Error(path, error.Message);
                 }
@@ -270,28 +272,17 @@ internal sealed partial class PolicyJsonReader
         }
     }
 
-    /// <summary>Turns a builder's error path (<c>steps[2] ('id').window</c>) into the file's JSON path.</summary>
-    private string ToJsonPath(string builderPath)
+    /// <summary>The file's JSON path of a problem the builder found, from its structured location.</summary>
+    private string ToJsonPath(PolicyError error)
     {
-        var path = BuilderName().Replace(builderPath, string.Empty);
-        var match = SectionIndex().Match(path);
-        if (match.Success && fileIndex.TryGetValue(match.Groups["section"].Value, out var indices))
+        var path = error.Section;
+        if (error.Index is { } i && fileIndex.TryGetValue(error.Section, out var indices) && i < indices.Count)
         {
-            var i = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (i < indices.Count)
-            {
-                return JsonLocations.Item(match.Groups["section"].Value, indices[i]) + path[match.Length..];
-            }
+            path = JsonLocations.Item(error.Section, indices[i]);
         }
 
-        return path;
+        return error.Member is { } member ? path + "." + member : path;
     }
-
-    [GeneratedRegex(@" \('(?:[^']|'(?!\)))*'\)")]
-    private static partial Regex BuilderName();
-
-    [GeneratedRegex(@"^(?<section>[a-z]+)\[(?<index>\d+)\]")]
-    private static partial Regex SectionIndex();
 
     private ImmutableArray<Channel> Channels(JsonObject o, string name)
         => o.Optional(name, (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.ContactChannels))) is { IsDefault: false } channels ? channels : [];
@@ -307,7 +298,7 @@ internal sealed partial class PolicyJsonReader
         var channel = o.Optional("channel", (e, p) => r.Enum(e, p, JsonNames.ContactChannels));
         var escalation = o.Optional("escalation", r.String);
         var template = o.Optional("template", r.String);
-        var window = o.Required("window", ReadDayRange);
+        var window = o.Required("window", ReadStepWindow);
         if (o.Has("channel") == o.Has("escalation"))
         {
             r.Error(path, "a step has either a 'channel' (a contact) or an 'escalation' kind, and not both");
@@ -332,10 +323,24 @@ internal sealed partial class PolicyJsonReader
         return step with
         {
             Priority = o.Optional("priority", (e, p) => r.Int(e, p)) ?? 0,
-            RepeatInterval = o.Optional("repeatInterval", (e, p) => r.Duration(e, p)),
+            RepeatInterval = o.Element("repeatInterval") is { ValueKind: not JsonValueKind.Object } ? o.Optional("repeatInterval", (e, p) => r.Duration(e, p)) : null,
+            RepeatCalendarDays = o.Element("repeatInterval") is { ValueKind: JsonValueKind.Object } ? o.Optional("repeatInterval", ReadCalendarDays) : null,
             MaxAttempts = o.Optional("maxAttempts", (e, p) => r.Int(e, p)),
             Conditions = o.Optional("conditions", (e, p) => r.Array(e, p, ReadCondition)),
         };
+    }
+
+    /// <summary>A step's window: <c>from</c>, and <c>to</c> unless the window is open-ended.</summary>
+    private (int From, int? To)? ReadStepWindow(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "from", "to") is not { } o)
+        {
+            return null;
+        }
+
+        var from = o.Required("from", (e, p) => r.Int(e, p));
+        var to = o.Optional("to", (e, p) => r.Int(e, p));
+        return from is { } f && (to is not null || !o.Has("to")) ? (f, to) : null;
     }
 
     private (int From, int To)? ReadDayRange(JsonElement element, string path)
@@ -349,6 +354,10 @@ internal sealed partial class PolicyJsonReader
         var to = o.Required("to", (e, p) => r.Int(e, p));
         return from is { } f && to is { } t ? (f, t) : null;
     }
+
+    /// <summary>A repeat counted in local calendar days: <c>{"calendarDays": 1}</c>.</summary>
+    private int? ReadCalendarDays(JsonElement element, string path)
+        => r.Object(element, path, "calendarDays") is { } o ? o.Required("calendarDays", (e, p) => r.Int(e, p)) : null;
 
     private StepCondition? ReadCondition(JsonElement element, string path)
     {

@@ -100,7 +100,11 @@ internal static class PolicyJsonWriter
         w.WriteString("template", s.Template);
         w.WriteStartObject("window");
         w.WriteNumber("from", s.FromDay);
-        w.WriteNumber("to", s.ToDay);
+        if (s.ToDay is { } to)
+        {
+            w.WriteNumber("to", to);
+        }
+
         w.WriteEndObject();
         if (s.Priority != 0)
         {
@@ -111,6 +115,12 @@ internal static class PolicyJsonWriter
         {
             w.WritePropertyName("repeatInterval");
             JsonSerializer.Serialize(w, repeat, Noda);
+        }
+        else if (s.RepeatCalendarDays is { } days)
+        {
+            w.WriteStartObject("repeatInterval");
+            w.WriteNumber("calendarDays", days);
+            w.WriteEndObject();
         }
 
         if (s.MaxAttempts is { } max)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Cadence.Experiments;
 using NodaTime;
 
 namespace Cadence.Simulation;
@@ -157,9 +158,17 @@ public sealed class ComplianceChecker
 
         private static string Format(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        /// <summary>The due date in force for a contact: the initial one, or the one set by the last payment logged before it.</summary>
+        /// <summary>
+        /// The due date in force for a contact: the initial one, or the one set by the last payment logged before it;
+        /// <see langword="null"/> when nothing is owed (no due date, or an amount due of zero or less).
+        /// </summary>
         private LocalDate? DueDateFor(Entry e)
         {
+            if (timeline.Initial.AmountDue.Amount <= 0)
+            {
+                return null;
+            }
+
             var due = timeline.Initial.DueDate;
             for (var i = 0; i < e.Event; i++)
             {
@@ -193,9 +202,10 @@ public sealed class ComplianceChecker
                 foreach (var hold in HoldsBefore(e).Where(h => h.Kind == rule.Kind).Distinct())
                 {
                     var until = hold.Until;
-                    if (rule.GraceDaysAfterPromisedDate is { } grace && hold.PromisedDate is { } promised)
+                    // A promise to pay always lapses: at the end of its promised day plus the rule's grace (none: 0 days).
+                    if (hold.PromisedDate is { } promised)
                     {
-                        var lapse = StartOf(promised.PlusDays(grace + 1));
+                        var lapse = StartOf(promised.PlusDays((rule.GraceDaysAfterPromisedDate ?? 0) + 1));
                         until = until is { } u && u < lapse ? u : lapse;
                     }
 
@@ -222,19 +232,19 @@ public sealed class ComplianceChecker
                 return;
             }
 
-            var lastDay = due.PlusDays(step.ToDay);
+            var lastDay = step.ToDay is { } to ? due.PlusDays(to) : LocalDate.MaxIsoValue;
             var firstDay = due.PlusDays(step.FromDay);
             var decidedOn = DateOf(e.DecidedAt ?? at);
             // A custom rule may propose a step outside its days (AccountFacts.Propose): the days bind the policy's own steps.
             if (policy.CustomRules.IsEmpty && (DateOf(at) > lastDay || decidedOn < firstDay))
             {
-                Add(e, ViolationKind.Step, step.Id, [], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} on {DateOf(at):uuuu-MM-dd}, outside the step's days {firstDay:uuuu-MM-dd} to {lastDay:uuuu-MM-dd} (due {due:uuuu-MM-dd})"));
+                Add(e, ViolationKind.Step, step.Id, [], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} on {DateOf(at):uuuu-MM-dd}, outside the step's days {firstDay:uuuu-MM-dd} to {(step.ToDay is null ? "open" : lastDay.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))} (due {due:uuuu-MM-dd})"));
             }
 
             var cycleStart = StartOf(due.PlusDays(Math.Min(0, policy.Steps.Min(s => s.FromDay))));
             var served = before.Where(b => b.Attempt.StepId == step.Id && (b.Attempt.Direction == ContactDirection.Outbound || b.Attempt.Channel == Channel.None)).ToList();
             var inCycle = served.Where(b => b.Attempt.At >= cycleStart).ToList();
-            var allowed = step.MaxAttempts ?? (step.RepeatInterval is null ? 1 : int.MaxValue);
+            var allowed = step.MaxAttempts ?? (step.RepeatInterval is null && step.RepeatCalendarDays is null ? 1 : int.MaxValue);
             if (inCycle.Count >= allowed)
             {
                 Add(e, ViolationKind.Step, step.Id, inCycle.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} after the step was already served {inCycle.Count} time(s) this cycle (at most {allowed})"));
@@ -243,6 +253,11 @@ public sealed class ComplianceChecker
             if (step.RepeatInterval is { } repeat && served.Count > 0 && served[^1].Attempt.At + repeat > at)
             {
                 Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], $"{DescribeContact(e)} less than {repeat} after the step's previous attempt at {Format(served[^1].Attempt.At)}");
+            }
+
+            if (step.RepeatCalendarDays is { } days && served.Count > 0 && DateOf(at) < DateOf(served[^1].Attempt.At).PlusDays(days))
+            {
+                Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} fewer than {days} local day(s) after the step's previous attempt at {Format(served[^1].Attempt.At)}"));
             }
         }
 

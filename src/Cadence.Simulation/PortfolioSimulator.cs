@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cadence.Experiments;
 using NodaTime;
 
 namespace Cadence.Simulation;

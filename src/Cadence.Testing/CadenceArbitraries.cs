@@ -419,7 +419,7 @@ public static class CadenceArbitraries
     private static Gen<int> DayFromDue(PolicyProfile profile) => profile.Steps.IsEmpty
         ? Gen.Choose(-40, 40)
         : Gen.Frequency(
-            (4, from step in Pick(profile.Steps) from day in Gen.Choose(step.FromDay, Math.Min(step.ToDay, step.FromDay + 60)) select day),
+            (4, from step in Pick(profile.Steps) from day in Gen.Choose(step.FromDay, Math.Min(step.ToDay ?? int.MaxValue, step.FromDay + 60)) select day),
             (1, Gen.Choose(-40, 40)));
 
     private static Gen<BorrowerState> Accounts(PolicyProfile profile, ImmutableArray<string> zones, Instant now)

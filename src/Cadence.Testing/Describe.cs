@@ -52,7 +52,7 @@ public static class Describe
         foreach (var h in policy.HoldRules)
         {
             var blocks = h.BlocksAllSteps ? "all steps" + (h.ExceptSteps.IsEmpty ? string.Empty : $" except [{string.Join(", ", h.ExceptSteps)}]") : $"channels [{string.Join(", ", h.BlockedChannels)}] steps [{string.Join(", ", h.BlockedSteps)}]";
-            var grace = h.GraceDaysAfterPromisedDate is { } g ? $" until the promised date + {g} days" : string.Empty;
+            var grace = $" until the promised date + {h.GraceDaysAfterPromisedDate ?? 0} days";
             Line(s, $"  hold rule {h.Name}: '{h.Kind}' blocks {blocks}{grace}");
         }
 

@@ -273,9 +273,10 @@ public sealed class PolicyProperties
             foreach (var batchEngine in batchEngines.Value)
             {
                 var decisions = batchEngine.EvaluateBatch(accountsOnly, s.Now);
-                if (decisions.Length != batch.Count)
+                var answered = decisions.Count(d => d.AccountId is not null);
+                if (decisions.Length != batch.Count || answered != batch.Count)
                 {
-                    problems.Add($"a batch of {batch.Count} accounts got {decisions.Length} decisions ({batchEngine.Description})");
+                    problems.Add($"a batch of {batch.Count} accounts got {answered} decisions ({batchEngine.Description})");
                     continue;
                 }
 

@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using NodaTime;
 
 namespace Cadence.Json.Tests;

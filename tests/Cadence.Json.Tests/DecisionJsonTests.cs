@@ -1,6 +1,8 @@
 using System.Text.Json;
-using NodaTime;
+using Cadence.CustomRules;
+using Cadence.Explanations;
 using NRules.Fluent.Dsl;
+using NodaTime;
 
 namespace Cadence.Json.Tests;
 

@@ -1,3 +1,4 @@
+using Cadence.Experiments;
 using Cadence.Json;
 using NodaTime;
 

@@ -1,3 +1,4 @@
+using Cadence.CustomRules;
 using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
@@ -9,7 +10,7 @@ public sealed class AccountFactsTests
     private static readonly CadencePolicy Policy = Policies.SeedCadence();
 
     private static AccountFacts Facts(BorrowerState state, Instant now)
-        => AccountFacts.TryCreate(Policy, state, now, out var error) ?? throw new InvalidOperationException(error);
+        => Support.Facts.Derive(Policy, state, now);
 
     [Fact]
     public void DayFromDue_IsCountedInTheFirstZonesLocalDate()

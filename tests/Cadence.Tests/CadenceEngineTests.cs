@@ -1,7 +1,9 @@
+using Cadence.CustomRules;
+using Cadence.Explanations;
 using Cadence.Tests.Support;
-using NodaTime;
-using NodaTime.Testing;
 using NRules.Fluent.Dsl;
+using NodaTime.Testing;
+using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
 namespace Cadence.Tests;
@@ -185,9 +187,7 @@ public sealed class CadenceEngineTests
             new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, Outcome: ContactOutcome.Failed),
             new ContactAttempt(at, Channel.Sms, Outcome: first),
             new ContactAttempt(at, Channel.Sms, Outcome: second));
-        var facts = new AccountFacts(policy);
-
-        Assert.True(facts.TryReset(account, Noon, out _));
+        var facts = Support.Facts.Derive(policy, account, Noon);
 
         // Simultaneous attempts have no order: the bounce counts (fail closed), the no-answer ends the streak.
         Assert.Equal(1, facts.ConsecutiveFailures(Channel.Sms, ExhaustionRule.DefaultFailureOutcomes));
@@ -534,7 +534,7 @@ public sealed class CadenceEngineTests
 
         Assert.Equal(CadenceEvaluator.NRules, engine.Evaluator);
         Assert.Equal("NRules evaluator for policy 'seed-cadence': 20 rules (11 step rules, 9 guard rules, 0 custom rules)", engine.Description);
-        Assert.Equal(20, engine.Rules.Count);
+        Assert.Equal(20, engine.Rules!.Count);
         Assert.Contains(engine.Rules, r => r.Name == "step:call-overdue");
     }
 

@@ -34,12 +34,13 @@ public sealed class CadencePolicyBuilderTests
                 "caps[0] ('zero').limit: a cap of 0 would forbid every contact; remove the channel instead",
                 "caps[1] ('negative-rolling').period: a rolling period (-0:01:00:00) must be positive",
                 "holds[0] ('nothing'): the hold rule blocks nothing",
-                "holds[1] ('ghost'): names step 'no-such-step', which the policy does not have",
+                "holds[1] ('ghost').blockedSteps: names step 'no-such-step', which the policy does not have",
                 "defaultZone: 'Atlantis/Capital' is not a time zone id known to " + DateTimeZoneProviders.Tzdb.VersionId,
                 "horizon: the horizon (0:00:00:00) must be positive",
+                "windows: the windows are never open for channel Sms: every step on it would be dropped",
             ],
             ex.Errors.Select(e => e.ToString()));
-        Assert.StartsWith("Policy 'broken' is invalid (12 problems):", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Policy 'broken' is invalid (13 problems):", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

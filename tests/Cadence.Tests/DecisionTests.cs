@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;

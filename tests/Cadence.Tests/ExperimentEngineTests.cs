@@ -1,3 +1,4 @@
+using Cadence.Experiments;
 using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;

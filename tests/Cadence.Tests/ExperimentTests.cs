@@ -1,3 +1,4 @@
+using Cadence.Experiments;
 using Cadence.Tests.Support;
 
 namespace Cadence.Tests;

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Cadence.Evaluation;
+using Cadence.Evaluation.Evaluators;
 using Cadence.Internal;
 using NodaTime;
 
-namespace Cadence;
+namespace Cadence.Experiments;
 
 /// <summary>
 /// Evaluates a champion/challenger <see cref="Experiment"/>: each account with the engine of the variant it is assigned
@@ -12,16 +12,14 @@ namespace Cadence;
 /// <remarks>Thread-safe. Deterministic: an account's variant depends only on the experiment and the account's id.</remarks>
 public sealed class ExperimentEngine : ICadenceEngine
 {
-    private readonly IClock? clock;
-
     /// <summary>Creates the engine, one <see cref="CadenceEngine"/> per variant.</summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="options">Options for every variant's engine.</param>
-    /// <param name="clock">The clock for <see cref="EvaluateNow"/>; none by default.</param>
+    /// <param name="clock">The clock for <see cref="CadenceEngineExtensions.EvaluateNow"/>; none by default.</param>
     public ExperimentEngine(Experiment experiment, CadenceEngineOptions? options = null, IClock? clock = null)
     {
         Experiment = Guard.NotNull(experiment);
-        this.clock = clock;
+        Clock = clock;
         Engines = [.. experiment.Variants.Select(v => new CadenceEngine(v.Policy, options, clock))];
         Description = $"Experiment '{experiment.Name}': {string.Join("; ", experiment.Variants.Select((v, i) => $"{v.Name} (weight {v.Weight}/{experiment.TotalWeight}): {Engines[i].Description}"))}";
     }
@@ -39,11 +37,14 @@ public sealed class ExperimentEngine : ICadenceEngine
     public string Description { get; }
 
     /// <inheritdoc />
+    public IClock? Clock { get; }
+
+    /// <inheritdoc />
     public Decision Evaluate(BorrowerState account, Instant now)
     {
         if (account is null)
         {
-            return Decision.Failed(string.Empty, ReasonCode.InvalidAccount, "the account is null");
+            return EvaluationFailure.InvalidAccount(string.Empty, "the account is null");
         }
 
         var index = Experiment.IndexOf(account.AccountId ?? string.Empty);
@@ -51,19 +52,11 @@ public sealed class ExperimentEngine : ICadenceEngine
     }
 
     /// <inheritdoc />
-    public Decision EvaluateNow(BorrowerState account)
-        => Evaluate(account, EngineDefaults.Now(clock));
-
-    /// <inheritdoc />
-    public Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
-        => EngineDefaults.EvaluateBatch(this, accounts, now, cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>Splits the accounts by variant, evaluates each variant's accounts as one batch and puts the decisions back in input order.</remarks>
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(accounts);
-        EngineDefaults.EnsureRoom(destination, accounts.Count);
+        CadenceEngineExtensions.EnsureRoom(destination, accounts.Count);
 
         var groups = new List<int>[Engines.Length];
         for (var v = 0; v < groups.Length; v++)
@@ -80,7 +73,7 @@ public sealed class ExperimentEngine : ICadenceEngine
             }
             else
             {
-                results[i] = Decision.Failed($"accounts[{i}]", ReasonCode.InvalidAccount, $"accounts[{i}] is null");
+                results[i] = EvaluationFailure.InvalidAccount($"accounts[{i}]", $"accounts[{i}] is null");
             }
         }
 
@@ -107,16 +100,4 @@ public sealed class ExperimentEngine : ICadenceEngine
             }
         }
     }
-
-    /// <inheritdoc />
-    public void EvaluateBatch(ReadOnlyMemory<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-        => EvaluateBatch(accounts.ToArray(), destination, now, cancellationToken);
-
-    /// <inheritdoc />
-    public void EvaluateBatch(BorrowerState[] accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-        => EvaluateBatch((IReadOnlyList<BorrowerState>)Guard.NotNull(accounts), destination, now, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, CancellationToken cancellationToken = default)
-        => EngineDefaults.EvaluateStream(this, accounts, now, chunkSize, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using NodaTime;
 
 namespace Cadence.Jurisdictions;
 
@@ -190,61 +189,4 @@ public static class JurisdictionPacks
     public static CadencePolicy UnitedKingdom(TimeRange? reasonableHours = null) => CadencePolicy.CreateBuilder(UnitedKingdomId)
         .AddWindow("uk-reasonable-hours", DayKinds.All, reasonableHours ?? TimeRange.Of(8, 0, 21, 0))
         .Build();
-}
-
-/// <summary>The figures of <see cref="JurisdictionPacks.UsRegulationF"/> a lender may tune; the defaults are the strict ones.</summary>
-public sealed record RegulationFOptions
-{
-    /// <summary>
-    /// Calls that never connected (failed, busy) do not count toward the 7 (a widely stated reading, not verified in
-    /// the rule's text). Off by default: every placed call counts.
-    /// </summary>
-    public bool ExcludeUnconnectedCalls { get; init; }
-
-    /// <summary>The least time between two placed calls (two unanswered calls within 5 minutes suggest harassment); 5 minutes by default, <see langword="null"/> for none.</summary>
-    public Duration? MinimumGapBetweenCalls { get; init; } = Duration.FromMinutes(5);
-
-    /// <summary>At most this many texts a local day (numerous texts a day suggest harassment); 3 by default, <see langword="null"/> for no cap.</summary>
-    public int? TextsPerDay { get; init; } = 3;
-
-    /// <summary>At most this many e-mails a local day; 3 by default, <see langword="null"/> for no cap.</summary>
-    public int? EmailsPerDay { get; init; } = 3;
-
-    /// <summary>Texts need the borrower's prior express consent (TCPA); on by default.</summary>
-    public bool RequireTextConsent { get; init; } = true;
-
-    /// <summary>Steps still allowed after a cease-communication request (e.g. a letter acknowledging it or naming a remedy).</summary>
-    public ImmutableArray<string> CeaseAcknowledgementSteps { get; init => field = value.IsDefault ? [] : value; } = [];
-}
-
-/// <summary>The figures of <see cref="JurisdictionPacks.Russia230Fz"/> a lender may tune.</summary>
-public sealed record Russia230FzOptions
-{
-    /// <summary>
-    /// Every placed call counts toward the call limits, not only those that connected (the default counts
-    /// conversations only, a widely stated reading not verified in the law's text).
-    /// </summary>
-    public bool CountAllPlacedCalls { get; init; }
-
-    /// <summary>Steps still allowed during the bans (e.g. a letter to a bankruptcy manager).</summary>
-    public ImmutableArray<string> StepsAllowedDuringBans { get; init => field = value.IsDefault ? [] : value; } = [];
-}
-
-/// <summary>The hold kinds 230-FZ bans interaction for, beside <see cref="HoldKind.Bankruptcy"/>.</summary>
-public static class RussianHoldKinds
-{
-    /// <summary>The debtor is recognised as incapacitated or of limited capacity.</summary>
-    public static HoldKind Incapacitated { get; } = new("incapacitated");
-
-    /// <summary>The debtor is in in-patient medical treatment.</summary>
-    public static HoldKind InPatientTreatment { get; } = new("in-patient-treatment");
-
-    /// <summary>The debtor has a group I disability.</summary>
-    public static HoldKind DisabilityGroupOne { get; } = new("disability-group-1");
-
-    /// <summary>The debtor is a minor.</summary>
-    public static HoldKind Minor { get; } = new("minor");
-
-    /// <summary>The debtor refused interaction (230-FZ article 8; effective after 4 months of delinquency: record the hold from then).</summary>
-    public static HoldKind RefusalOfInteraction { get; } = new("refusal-of-interaction");
 }

@@ -24,7 +24,10 @@ public sealed record BorrowerState(string AccountId)
     /// </summary>
     public LocalDate? DueDate { get; init; }
 
-    /// <summary>The amount due.</summary>
+    /// <summary>
+    /// The amount due. Zero or less means nothing is owed: no step of the policy is ever due for the account. Left unset
+    /// (no currency), the amount is not stated and the due date alone decides.
+    /// </summary>
     public Money AmountDue { get; init; }
 
     /// <summary>Whether the borrower pays by automatic debit.</summary>

@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Cadence.Internal;
-using Cadence.Time;
 using NodaTime;
 using NRules.Fluent.Dsl;
 
@@ -12,7 +10,10 @@ namespace Cadence;
 /// hold mappings and consent requirements that constrain them. Build one with <see cref="CreateBuilder"/>; combine
 /// a lender cadence with jurisdiction packs with <see cref="Compose"/> (the strictest rule wins).
 /// </summary>
-/// <remarks>Thread-safe: a policy never changes after it is built.</remarks>
+/// <remarks>
+/// Thread-safe: a policy never changes after it is built. A policy is data only: what an engine derives from it once
+/// (indexes, guards, window tables, zone caches, rule names) is built by the engine, not by the policy.
+/// </remarks>
 public sealed class CadencePolicy : IEquatable<CadencePolicy>
 {
     internal CadencePolicy(CadencePolicyBuilder b, ImmutableArray<CadenceStep> steps)
@@ -34,9 +35,6 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
         CustomRules = [.. b.CustomRuleList];
         RequiredHolidayRegions = [.. b.HolidayRegions];
         LimitedContentVoicemail = b.LimitedVoicemail;
-        WindowTable = new WindowTable(Windows, Holidays);
-        StepIndex = Steps.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
-        Plan = new Evaluation.PolicyPlan(this);
     }
 
     /// <summary>The policy's name.</summary>
@@ -90,26 +88,6 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
     /// <summary>Lender-written NRules rules evaluated with the policy's own rules, over the same facts.</summary>
     public ImmutableArray<Rule> CustomRules { get; }
 
-    internal WindowTable WindowTable { get; }
-
-    internal FrozenDictionary<string, int> StepIndex { get; }
-
-    internal Evaluation.PolicyPlan Plan { get; }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), ImmutableArray<DateTimeZone>> zoneSets = new();
-
-    /// <summary>
-    /// The resolved zones of a valid account (the default zone when it names none), duplicates removed; cached, so
-    /// that the usual one- or two-zone sets are resolved once per policy.
-    /// </summary>
-    internal ImmutableArray<DateTimeZone> ZoneSet(ImmutableArray<string> ids) => ids.Length switch
-    {
-        0 => zoneSets.GetOrAdd((string.Empty, null), static (_, p) => [p.DefaultZone!], this),
-        1 => zoneSets.GetOrAdd((ids[0], null), static (key, p) => [p.ZoneProvider[key.Item1]], this),
-        2 => zoneSets.GetOrAdd((ids[0], ids[1]), static (key, p) => [.. new[] { p.ZoneProvider[key.Item1], p.ZoneProvider[key.Item2!] }.Distinct()], this),
-        _ => [.. ids.Select(id => ZoneProvider[id]).Distinct()],
-    };
-
     /// <summary>Starts a policy.</summary>
     /// <param name="name">The policy's name.</param>
     /// <returns>A builder.</returns>
@@ -154,7 +132,18 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
     /// <summary>The step with <paramref name="id"/>, or <see langword="null"/>.</summary>
     /// <param name="id">A step id.</param>
     /// <returns>The step, if any.</returns>
-    public CadenceStep? FindStep(string id) => StepIndex.TryGetValue(id, out var i) ? Steps[i] : null;
+    public CadenceStep? FindStep(string id)
+    {
+        foreach (var step in Steps)
+        {
+            if (string.Equals(step.Id, id, StringComparison.Ordinal))
+            {
+                return step;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Whether <paramref name="other"/> says the same thing: same name, rules in the same order, same zones, horizon,

@@ -23,8 +23,9 @@ public sealed record HoldRule(string Name, HoldKind Kind)
     public ImmutableArray<string> BlockedSteps { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
-    /// For holds carrying a promised date: the hold lasts through the promised local date and this many days after it
-    /// (the grace), then lapses even if its own end is later. <see langword="null"/>: the promised date is ignored.
+    /// For holds carrying a promised date (a promise to pay): the hold lasts through the promised local date and this
+    /// many days after it (the grace), then lapses even if its own end is later or open. <see langword="null"/> is a
+    /// grace of 0 days: a promise always lapses at the end of its promised day, never "until further notice".
     /// </summary>
     public int? GraceDaysAfterPromisedDate { get; init; }
 

@@ -1,22 +1,5 @@
 namespace Cadence;
 
-/// <summary>One problem found in a policy: where it is and what is wrong.</summary>
-/// <param name="Path">Where, e.g. <c>steps[3]</c> or <c>caps[0] ('reg-f').limit</c>; for a file, its JSON path.</param>
-/// <param name="Message">What is wrong, in plain words.</param>
-public sealed record PolicyError(string Path, string Message)
-{
-    /// <summary>For a policy read from a file: the 1-based line of the value the problem is about.</summary>
-    public int? Line { get; init; }
-
-    /// <summary>For a policy read from a file: the 1-based column of that value.</summary>
-    public int? Column { get; init; }
-
-    /// <inheritdoc />
-    public override string ToString() => Line is { } line
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {line}, {Path}: {Message}")
-        : $"{Path}: {Message}";
-}
-
 /// <summary>Thrown when a policy is built or loaded with problems; lists every problem found, not only the first.</summary>
 public sealed class PolicyValidationException : Exception
 {

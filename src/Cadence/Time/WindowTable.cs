@@ -1,80 +1,86 @@
-using System.Collections.Immutable;
 using NodaTime;
 
 namespace Cadence.Time;
 
-/// <summary>A range of ticks of the day, <c>[Start, End)</c>; <c>End</c> may be a whole day's ticks.</summary>
-internal readonly record struct TickRange(long Start, long End);
-
 /// <summary>
-/// A policy's contact windows, precomputed once per channel and kind of day as sorted, disjoint tick ranges: the
-/// intersection over every applicable window of the union of its ranges.
+/// Allowed local times, precomputed once per channel and kind of day as sorted, disjoint tick ranges, and the search
+/// for the next instant inside them in a zone. It knows nothing of policies: channels are numbers, kinds of day are
+/// the flags below (a holiday is also its weekday kind), ranges are ticks of the day.
 /// </summary>
 internal sealed class WindowTable
 {
-    private const int KindCombinations = 16;
-    private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
-    private static readonly TickRange[] WholeDay = [new(0, NodaConstants.TicksPerDay)];
+    /// <summary>Monday to Friday.</summary>
+    public const int Weekday = 1;
+
+    /// <summary>Saturday.</summary>
+    public const int Saturday = 2;
+
+    /// <summary>Sunday.</summary>
+    public const int Sunday = 4;
+
+    /// <summary>A holiday.</summary>
+    public const int Holiday = 8;
+
+    /// <summary>How many combinations of the kind flags there are.</summary>
+    public const int KindCombinations = 16;
+
     private readonly TickRange[][] ranges;
     private readonly string[][] names;
-    private readonly IHolidayCalendar holidays;
+    private readonly Func<LocalDate, bool> isHoliday;
 
-    public WindowTable(IEnumerable<ContactWindow> windows, IHolidayCalendar holidays)
+    /// <summary>Makes a table.</summary>
+    /// <param name="channels">How many channels there are.</param>
+    /// <param name="allowed">The allowed ranges of a channel on a combination of kinds of day (sorted, disjoint).</param>
+    /// <param name="names">The names of the windows that constrain a channel on such a day.</param>
+    /// <param name="isHoliday">Whether a local date is a holiday.</param>
+    public WindowTable(int channels, Func<int, int, TickRange[]> allowed, Func<int, int, string[]> names, Func<LocalDate, bool> isHoliday)
     {
-        this.holidays = holidays;
-        var list = windows.ToList();
-        ranges = new TickRange[ChannelCount * KindCombinations][];
-        names = new string[ChannelCount * KindCombinations][];
-        for (var c = 0; c < ChannelCount; c++)
+        this.isHoliday = isHoliday;
+        ranges = new TickRange[channels * KindCombinations][];
+        this.names = new string[channels * KindCombinations][];
+        for (var c = 0; c < channels; c++)
         {
             for (var k = 0; k < KindCombinations; k++)
             {
-                var applicable = list.Where(w => w.AppliesTo((Channel)c) && (w.Days & (DayKinds)k) != 0).ToList();
-                TickRange[] allowed = WholeDay;
-                foreach (var w in applicable)
-                {
-                    allowed = Intersect(allowed, Union(w.Ranges));
-                }
-
-                ranges[(c * KindCombinations) + k] = allowed;
-                names[(c * KindCombinations) + k] = [.. applicable.Select(w => w.Name)];
+                ranges[(c * KindCombinations) + k] = allowed(c, k);
+                this.names[(c * KindCombinations) + k] = names(c, k);
             }
         }
     }
 
-    public DayKinds KindsOf(LocalDate date)
+    /// <summary>The kinds of <paramref name="date"/>: its weekday kind, and <see cref="Holiday"/> when it is one.</summary>
+    public int KindsOf(LocalDate date)
     {
         var kind = date.DayOfWeek switch
         {
-            IsoDayOfWeek.Saturday => DayKinds.Saturday,
-            IsoDayOfWeek.Sunday => DayKinds.Sunday,
-            _ => DayKinds.Weekday,
+            IsoDayOfWeek.Saturday => Saturday,
+            IsoDayOfWeek.Sunday => Sunday,
+            _ => Weekday,
         };
-        return holidays.IsHoliday(date) ? kind | DayKinds.Holiday : kind;
+        return isHoliday(date) ? kind | Holiday : kind;
     }
 
-    public ReadOnlySpan<TickRange> RangesFor(Channel channel, DayKinds kinds) => ranges[((int)channel * KindCombinations) + (int)kinds];
+    /// <summary>The allowed ranges of <paramref name="channel"/> on a day of <paramref name="kinds"/>.</summary>
+    public ReadOnlySpan<TickRange> RangesFor(int channel, int kinds) => ranges[(channel * KindCombinations) + kinds];
 
     /// <summary>The names of the windows that constrain <paramref name="channel"/> on such a day.</summary>
-    public IReadOnlyList<string> NamesFor(Channel channel, DayKinds kinds) => names[((int)channel * KindCombinations) + (int)kinds];
+    public IReadOnlyList<string> NamesFor(int channel, int kinds) => names[(channel * KindCombinations) + kinds];
 
-    public bool IsEverOpen(Channel channel)
-        => RangesFor(channel, DayKinds.Weekday).Length > 0
-           || RangesFor(channel, DayKinds.Saturday).Length > 0
-           || RangesFor(channel, DayKinds.Sunday).Length > 0;
+    /// <summary>Whether <paramref name="channel"/> is open at some time of a weekday, a Saturday or a Sunday.</summary>
+    public bool IsEverOpen(int channel)
+        => RangesFor(channel, Weekday).Length > 0 || RangesFor(channel, Saturday).Length > 0 || RangesFor(channel, Sunday).Length > 0;
 
     /// <summary>
     /// The earliest instant <c>&gt;= t</c> and <c>&lt;= limit</c> inside the channel's window in <paramref name="zone"/>,
     /// or <see langword="null"/> when there is none.
     /// </summary>
-    public Instant? NextOpen(DateTimeZone zone, Channel channel, Instant t, Instant limit)
+    public Instant? NextOpen(DateTimeZone zone, int channel, Instant t, Instant limit)
     {
         // The day before t's local date needs no look: its ranges end at the latest when t's day starts.
         var date = LocalTimeResolution.DateOf(zone, t);
         while (true)
         {
-            var dayRanges = RangesFor(channel, KindsOf(date));
-            foreach (var range in dayRanges)
+            foreach (var range in RangesFor(channel, KindsOf(date)))
             {
                 var start = LocalTimeResolution.StartOf(zone, date, range.Start);
                 if (start > limit)
@@ -98,50 +104,5 @@ internal sealed class WindowTable
     }
 
     /// <summary>Whether <paramref name="t"/> is inside the channel's window in <paramref name="zone"/>.</summary>
-    public bool IsOpen(DateTimeZone zone, Channel channel, Instant t) => NextOpen(zone, channel, t, t) == t;
-
-    private static TickRange[] Union(ImmutableArray<TimeRange> input)
-    {
-        var sorted = input.Select(r => new TickRange(r.StartTick, r.EndTick)).Where(r => r.End > r.Start).OrderBy(r => r.Start).ToList();
-        var result = new List<TickRange>();
-        foreach (var r in sorted)
-        {
-            if (result.Count > 0 && r.Start <= result[^1].End)
-            {
-                result[^1] = result[^1] with { End = Math.Max(result[^1].End, r.End) };
-            }
-            else
-            {
-                result.Add(r);
-            }
-        }
-
-        return [.. result];
-    }
-
-    private static TickRange[] Intersect(TickRange[] a, TickRange[] b)
-    {
-        var result = new List<TickRange>();
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            var start = Math.Max(a[i].Start, b[j].Start);
-            var end = Math.Min(a[i].End, b[j].End);
-            if (end > start)
-            {
-                result.Add(new TickRange(start, end));
-            }
-
-            if (a[i].End < b[j].End)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return [.. result];
-    }
+    public bool IsOpen(DateTimeZone zone, int channel, Instant t) => NextOpen(zone, channel, t, t) == t;
 }

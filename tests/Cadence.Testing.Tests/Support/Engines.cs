@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
-using NodaTime;
+using Cadence.CustomRules;
 using NRules.Fluent.Dsl;
+using NodaTime;
 
 namespace Cadence.Testing.Tests.Support;
 
@@ -15,25 +15,14 @@ internal abstract class DelegatingEngine(ICadenceEngine inner) : ICadenceEngine
 
     public virtual Decision Evaluate(BorrowerState account, Instant now) => Inner.Evaluate(account, now);
 
-    public Decision EvaluateNow(BorrowerState account) => throw new InvalidOperationException("The engine has no clock.");
+    public IClock? Clock => null;
 
-    public virtual Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
-        => [.. accounts.Select(a => Evaluate(a, now))];
-
-    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-        => EvaluateBatch(accounts, now, cancellationToken).CopyTo(destination);
-
-    public void EvaluateBatch(ReadOnlyMemory<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-        => EvaluateBatch(accounts.ToArray(), destination, now, cancellationToken);
-
-    public void EvaluateBatch(BorrowerState[] accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-        => EvaluateBatch((IReadOnlyList<BorrowerState>)accounts, destination, now, cancellationToken);
-
-    public async IAsyncEnumerable<Decision> EvaluateStream(IAsyncEnumerable<BorrowerState> accounts, Instant now, int chunkSize = 8192, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
     {
-        await foreach (var account in accounts.WithCancellation(cancellationToken))
+        var results = destination.Span;
+        for (var i = 0; i < accounts.Count; i++)
         {
-            yield return Evaluate(account, now);
+            results[i] = Evaluate(accounts[i], now);
         }
     }
 }
@@ -77,8 +66,11 @@ internal sealed class FirstAttemptOnlyEngine(CadencePolicy policy) : DelegatingE
 /// <summary>A broken engine: its batches leave out the accounts it could not evaluate.</summary>
 internal sealed class ErrorDroppingEngine(CadencePolicy policy) : DelegatingEngine(new CadenceEngine(policy))
 {
-    public override Decision[] EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Instant now, CancellationToken cancellationToken = default)
-        => [.. base.EvaluateBatch(accounts, now, cancellationToken).Where(d => d.Kind != DecisionKind.Error)];
+    public override void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        var kept = accounts.Select(a => Evaluate(a, now)).Where(d => d.Kind != DecisionKind.Error).ToArray();
+        kept.CopyTo(destination);
+    }
 }
 
 /// <summary>A lender's NRules rule: at night (21:00–08:00 in the borrower's first zone), propose the overdue call.</summary>

@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 

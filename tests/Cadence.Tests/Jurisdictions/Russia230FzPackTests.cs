@@ -1,6 +1,7 @@
+using Cadence.Explanations;
 using Cadence.Jurisdictions;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 using static Cadence.Tests.Jurisdictions.PackScenarios;
 using static Cadence.Tests.Support.Accounts;
 

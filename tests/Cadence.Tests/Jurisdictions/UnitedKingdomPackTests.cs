@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using Cadence.Jurisdictions;
 using NodaTime;
 using static Cadence.Tests.Jurisdictions.PackScenarios;

@@ -1,3 +1,4 @@
+using Cadence.Explanations;
 using Cadence.Jurisdictions;
 using static Cadence.Tests.Jurisdictions.PackScenarios;
 using static Cadence.Tests.Support.Accounts;

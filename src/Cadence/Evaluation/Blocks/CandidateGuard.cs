@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Cadence.CustomRules;
+using Cadence.Explanations;
+using NodaTime;
+
+namespace Cadence.Evaluation.Blocks;
+
+/// <summary>
+/// A guard: a static block on a candidate step (no contact point, opt-out, consent, workplace, exhaustion, hold). Plain
+/// code, written once: the NRules evaluator makes one rule of each guard, the direct evaluator loops over them.
+/// </summary>
+internal sealed class CandidateGuard
+{
+    private readonly Func<AccountFacts, CadenceStep, int, bool> blocks;
+    private readonly Func<AccountFacts, Instant?>? until;
+
+    private CandidateGuard(string name, ReasonCode reason, Func<AccountFacts, CadenceStep, int, bool> blocks, Func<AccountFacts, Instant?>? until = null, int holdRule = -1)
+    {
+        Name = name;
+        HoldRule = holdRule;
+        Reason = reason;
+        this.blocks = blocks;
+        this.until = until;
+    }
+
+    public string Name { get; }
+
+    public ReasonCode Reason { get; }
+
+    /// <summary>The hold rule this guard applies, by index; -1 for the other guards.</summary>
+    public int HoldRule { get; }
+
+    /// <summary>The guards of a policy, in the order they are checked.</summary>
+    public static ImmutableArray<CandidateGuard> For(CompiledPolicy compiled)
+    {
+        var policy = compiled.Policy;
+        var guards = ImmutableArray.CreateBuilder<CandidateGuard>();
+        guards.Add(new(RuleNames.NoContactPoint, ReasonCode.NoContactPoint, static (f, s, _) => s.Channel is { } c && f.ContactPointFor(c) is null));
+        guards.Add(new(RuleNames.OptedOut, ReasonCode.OptedOut, static (f, s, _) => s.Channel is { } c && f.ContactPointFor(c) is { OptedOut: true }));
+        foreach (var channel in policy.ConsentRequired)
+        {
+            guards.Add(new(RuleNames.Consent(channel), ReasonCode.ConsentMissing, (f, s, _) => s.Channel == channel && f.ContactPointFor(channel) is { ConsentGiven: false }));
+        }
+
+        foreach (var channel in policy.WorkplaceRestricted)
+        {
+            guards.Add(new(RuleNames.Workplace(channel), ReasonCode.WorkplaceRestricted, (f, s, _) => s.Channel == channel && f.ContactPointFor(channel) is { IsWorkplace: true }));
+        }
+
+        for (var e = 0; e < policy.ExhaustionRules.Length; e++)
+        {
+            var rule = policy.ExhaustionRules[e];
+            guards.Add(new(compiled.Names.Exhaustion[e], ReasonCode.ChannelExhausted, (f, s, _) => s.Channel is { } c && f.IsExhausted(rule, c)));
+        }
+
+        var holds = compiled.Holds;
+        for (var r = 0; r < policy.HoldRules.Length; r++)
+        {
+            var index = r;
+            guards.Add(new(compiled.Names.HoldRules[r], ReasonCode.HoldActive, (f, _, s) => holds.Blocks(index, s) && holds.IsInEffect(f, index, f.Now), f => holds.Lapse(f, index), index));
+        }
+
+        return guards.ToImmutable();
+    }
+
+    public bool Blocks(AccountFacts facts, CadenceStep step, int stepIndex) => blocks(facts, step, stepIndex);
+
+    /// <summary>Until when the block holds, when known (a hold's lapse).</summary>
+    public Instant? Until(AccountFacts facts) => until?.Invoke(facts);
+}

@@ -1,0 +1,98 @@
+using Cadence.CustomRules;
+using Cadence.Time;
+using NodaTime;
+
+namespace Cadence.Evaluation.Blocks;
+
+/// <summary>
+/// The one mechanism for "does this hold block this step, and until when": which hold rule blocks which step (a table
+/// made once per policy), when a hold is in effect under its rule (a promise to pay always lapses at the end of its
+/// promised local day plus the rule's grace days), and when every such hold lapses. Shared by the guards, the temporal
+/// solver and the choice of a wait or a suppression.
+/// </summary>
+internal sealed class HoldBlocking
+{
+    private readonly bool[] table;
+    private readonly int steps;
+
+    public HoldBlocking(CadencePolicy policy)
+    {
+        Rules = policy.HoldRules;
+        steps = policy.Steps.Length;
+        table = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
+    }
+
+    public System.Collections.Immutable.ImmutableArray<HoldRule> Rules { get; }
+
+    /// <summary>Whether hold rule <paramref name="rule"/> blocks step <paramref name="step"/>; a table lookup.</summary>
+    public bool Blocks(int rule, int step) => table[(rule * steps) + step];
+
+    /// <summary>When <paramref name="hold"/> stops blocking under <paramref name="rule"/>; <see langword="null"/> when it never does by itself.</summary>
+    public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
+    {
+        var until = hold.Until;
+        if (hold.PromisedDate is { } promised)
+        {
+            var lapse = LocalTimeResolution.StartOfDay(facts.PrimaryZone, promised.PlusDays((rule.GraceDaysAfterPromisedDate ?? 0) + 1));
+            until = until is { } u && u < lapse ? u : lapse;
+        }
+
+        return until;
+    }
+
+    /// <summary>Whether a hold of rule <paramref name="rule"/>'s kind is in effect at <paramref name="at"/>.</summary>
+    public bool IsInEffect(AccountFacts facts, int rule, Instant at)
+    {
+        var r = Rules[rule];
+        foreach (var hold in facts.State.Holds)
+        {
+            if (hold.Kind == r.Kind && hold.From <= at && (EffectiveUntil(facts, r, hold) is not { } until || at < until))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some hold rule blocks step <paramref name="step"/> now.</summary>
+    public bool BlocksNow(AccountFacts facts, int step)
+    {
+        for (var r = 0; r < Rules.Length; r++)
+        {
+            if (Blocks(r, step) && IsInEffect(facts, r, facts.Now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>When every hold of rule <paramref name="rule"/>'s kind in effect now has lapsed; <see langword="null"/> when one never does.</summary>
+    public Instant? Lapse(AccountFacts facts, int rule)
+    {
+        var r = Rules[rule];
+        Instant? latest = null;
+        foreach (var hold in facts.State.Holds)
+        {
+            if (hold.Kind != r.Kind || hold.From > facts.Now)
+            {
+                continue;
+            }
+
+            var until = EffectiveUntil(facts, r, hold);
+            if (until is null)
+            {
+                return null;
+            }
+
+            if (facts.Now < until)
+            {
+                latest = latest is { } l && l > until ? l : until;
+            }
+        }
+
+        return latest;
+    }
+}

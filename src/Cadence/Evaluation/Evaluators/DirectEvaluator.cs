@@ -1,0 +1,65 @@
+using Cadence.CustomRules;
+using Cadence.Evaluation.Candidates;
+
+namespace Cadence.Evaluation.Evaluators;
+
+/// <summary>
+/// Evaluates a policy without a rules session: the steps that are due (<see cref="StepTiming.IsDue"/>) and the guards
+/// that block them, looped over in declaration order and fed straight to the shared choice. Allocates nothing per
+/// account when explanations are off. Cannot run custom NRules rules.
+/// </summary>
+internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
+{
+    public CadenceEvaluator Kind => CadenceEvaluator.Compiled;
+
+    public string Description { get; } = $"Compiled evaluator for policy '{compiled.Policy.Name}': {compiled.Steps.Length} steps, {compiled.Guards.Length} guards";
+
+    public Decision Decide(EvaluationWorkspace workspace, AccountFacts facts, bool explain)
+    {
+        try
+        {
+            return Run(workspace.Chooser, facts, explain);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return EvaluationFailure.Failed(facts.AccountId, ex.Message);
+        }
+    }
+
+    private Decision Run(Choice.Chooser chooser, AccountFacts facts, bool explain)
+    {
+        chooser.Begin(facts, explain);
+        var steps = compiled.Steps;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            bool due;
+            try
+            {
+                due = StepTiming.IsDue(facts, steps[i], i);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A custom condition threw: the account is an error, never a contact.
+                return EvaluationFailure.RuleFailed(facts.AccountId, null, ex.Message);
+            }
+
+            if (!due)
+            {
+                continue;
+            }
+
+            chooser.BeginCandidate(i, compiled.Names.Steps[i], StepTiming.Closes(facts, steps[i]));
+            foreach (var guard in compiled.Guards)
+            {
+                if (guard.Blocks(facts, steps[i], i))
+                {
+                    chooser.Block(guard.Name, guard.Reason, guard.Until(facts), guard.HoldRule);
+                }
+            }
+
+            chooser.EndCandidate();
+        }
+
+        return chooser.Finish();
+    }
+}

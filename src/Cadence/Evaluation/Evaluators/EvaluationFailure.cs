@@ -1,0 +1,19 @@
+using Cadence.Explanations;
+
+namespace Cadence.Evaluation.Evaluators;
+
+/// <summary>The error decisions of an account whose evaluation failed: written once, so that both evaluators fail alike.</summary>
+internal static class EvaluationFailure
+{
+    /// <summary>An invalid account (its state, or derived facts that cannot be computed).</summary>
+    public static Decision InvalidAccount(string accountId, string message)
+        => Decision.Failed(accountId, ReasonCode.InvalidAccount, message);
+
+    /// <summary>A rule failed: its condition (rule unknown when <paramref name="ruleName"/> is null) or its action.</summary>
+    public static Decision RuleFailed(string accountId, string? ruleName, string cause)
+        => new(DecisionKind.Error, accountId, null, null, null, null, new DecisionError(ReasonCode.RuleFailed, $"account '{accountId}': {(ruleName is null ? "a rule condition failed" : $"rule '{ruleName}' failed")}: {cause}", ruleName), null);
+
+    /// <summary>Evaluating failed outside any rule.</summary>
+    public static Decision Failed(string accountId, string cause)
+        => new(DecisionKind.Error, accountId, null, null, null, null, new DecisionError(ReasonCode.EvaluationFailed, $"account '{accountId}': evaluation failed: {cause}"), null);
+}

@@ -1,0 +1,15 @@
+using Cadence.CustomRules;
+using Cadence.Evaluation.Choice;
+using Cadence.Evaluation.Facts;
+
+namespace Cadence.Evaluation.Evaluators;
+
+/// <summary>What one thread evaluates with, reused from account to account: the facts, their deriver and the chooser.</summary>
+internal sealed class EvaluationWorkspace(CompiledPolicy compiled)
+{
+    public AccountFacts Facts { get; } = new(compiled.Policy, compiled.StepIndex);
+
+    public FactsDeriver Deriver { get; } = new(compiled);
+
+    public Chooser Chooser { get; } = new(compiled);
+}

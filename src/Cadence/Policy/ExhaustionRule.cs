@@ -1,0 +1,40 @@
+using Cadence.Internal;
+using System.Collections.Immutable;
+
+namespace Cadence;
+
+/// <summary>
+/// After <see cref="ConsecutiveFailures"/> consecutive failed outbound attempts on a contact point (since it was last
+/// updated), its channel is closed until the contact point is updated.
+/// </summary>
+/// <param name="Name">The rule's name, used in explanations.</param>
+/// <param name="ConsecutiveFailures">How many consecutive failures exhaust a contact point, at least 1.</param>
+/// <param name="Channels">The channels it applies to; empty for all.</param>
+/// <param name="FailureOutcomes">The outcomes that count as failures.</param>
+public sealed record ExhaustionRule(string Name, int ConsecutiveFailures, ImmutableArray<Channel> Channels, ImmutableArray<ContactOutcome> FailureOutcomes)
+{
+    /// <summary>The channels it applies to; empty for all.</summary>
+    public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
+
+    /// <summary>The outcomes that count as failures.</summary>
+    public ImmutableArray<ContactOutcome> FailureOutcomes { get; init; } = FailureOutcomes.IsDefault ? [] : FailureOutcomes;
+
+    /// <summary>The outcomes that count as failures unless a rule says otherwise.</summary>
+    public static ImmutableArray<ContactOutcome> DefaultFailureOutcomes { get; } =
+        [ContactOutcome.Failed, ContactOutcome.Bounced, ContactOutcome.WrongParty];
+
+    /// <summary>Whether the rule applies to <paramref name="channel"/>.</summary>
+    /// <param name="channel">A channel.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty ? channel != Channel.None : Channels.Contains(channel);
+
+    /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
+    /// <param name="other">Another rule.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ExhaustionRule? other)
+        => other is not null && Name == other.Name && ConsecutiveFailures == other.ConsecutiveFailures
+           && Sequence.Equal(Channels, other.Channels) && Sequence.Equal(FailureOutcomes, other.FailureOutcomes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, ConsecutiveFailures, Sequence.Hash(Channels), Sequence.Hash(FailureOutcomes));
+}

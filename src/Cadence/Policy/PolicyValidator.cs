@@ -1,0 +1,289 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Cadence;
+
+/// <summary>
+/// Checks a policy being built and reports every problem at once, each located by section, item and member. Run once,
+/// by <see cref="CadencePolicyBuilder.Build"/>.
+/// </summary>
+internal static class PolicyValidator
+{
+    private static readonly DayKinds[] WeekDays = [DayKinds.Weekday, DayKinds.Saturday, DayKinds.Sunday];
+
+    public static List<PolicyError> Validate(CadencePolicyBuilder b, IReadOnlyList<CadenceStep> steps)
+    {
+        var errors = new List<PolicyError>();
+        if (string.IsNullOrWhiteSpace(b.PolicyName))
+        {
+            errors.Add(PolicyError.InSection("name", "the policy has no name"));
+        }
+
+        var stepIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            ValidateStep(steps[i], i, stepIds, errors);
+        }
+
+        for (var i = 0; i < b.WindowList.Count; i++)
+        {
+            var w = b.WindowList[i];
+            RequireName("windows", i, w.Name, errors);
+            if (w.Days == DayKinds.None || (w.Days & ~DayKinds.All) != 0)
+            {
+                errors.Add(PolicyError.InItem("windows", i, w.Name, "days", "the window applies to no valid kind of day"));
+            }
+
+            for (var r = 0; r < w.Ranges.Length; r++)
+            {
+                if (!w.Ranges[r].IsValid)
+                {
+                    errors.Add(PolicyError.InItem("windows", i, w.Name, Inv($"ranges[{r}]"), Inv($"range {w.Ranges[r]} ends before it starts (use 24:00 for the end of the day)")));
+                }
+            }
+        }
+
+        for (var i = 0; i < b.CapList.Count; i++)
+        {
+            ValidateCap(b.CapList[i], i, errors);
+        }
+
+        for (var i = 0; i < b.CooldownList.Count; i++)
+        {
+            var c = b.CooldownList[i];
+            RequireName("cooldowns", i, c.Name, errors);
+            if (c.Trigger is null || (c.Trigger.Directions & DirectionFilter.Any) == 0)
+            {
+                errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "trigger", "the cooldown has no trigger"));
+            }
+
+            if (c.Length is null || (c.Length.IsCalendarDays ? c.Length.Days < 1 : c.Length.Duration <= Duration.Zero))
+            {
+                errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "length", "the cooldown's length must be positive"));
+            }
+        }
+
+        for (var i = 0; i < b.ExhaustionList.Count; i++)
+        {
+            var e = b.ExhaustionList[i];
+            RequireName("exhaustion", i, e.Name, errors);
+            if (e.ConsecutiveFailures < 1)
+            {
+                errors.Add(PolicyError.InItem("exhaustion", i, e.Name, "consecutiveFailures", Inv($"consecutiveFailures ({e.ConsecutiveFailures}) must be at least 1")));
+            }
+
+            if (e.FailureOutcomes.IsDefaultOrEmpty)
+            {
+                errors.Add(PolicyError.InItem("exhaustion", i, e.Name, "failureOutcomes", "no outcome counts as a failure"));
+            }
+        }
+
+        for (var i = 0; i < b.HoldRuleList.Count; i++)
+        {
+            ValidateHoldRule(b.HoldRuleList[i], i, steps.Count > 0 ? stepIds : null, errors);
+        }
+
+        if (b.DefaultZoneId is { } zoneId && b.Provider.GetZoneOrNull(zoneId) is null)
+        {
+            errors.Add(PolicyError.InSection("defaultZone", $"'{zoneId}' is not a time zone id known to {b.Provider.VersionId}"));
+        }
+
+        if (b.HolidayRegions.Count > 0 && b.Calendar is HolidayCalendar { IsEmpty: true })
+        {
+            errors.Add(PolicyError.InSection("holidays", $"the policy needs the public holidays of {string.Join(", ", b.HolidayRegions)} (holidays have their own contact hours) but no holiday calendar was supplied"));
+        }
+
+        if (b.HorizonLength <= Duration.Zero)
+        {
+            errors.Add(PolicyError.InSection("horizon", Inv($"the horizon ({b.HorizonLength}) must be positive")));
+        }
+
+        UniqueNames("windows", b.WindowList.Select(w => w.Name), errors);
+        UniqueNames("caps", b.CapList.Select(c => c.Name), errors);
+        UniqueNames("cooldowns", b.CooldownList.Select(c => c.Name), errors);
+        UniqueNames("exhaustion", b.ExhaustionList.Select(e => e.Name), errors);
+        UniqueNames("holds", b.HoldRuleList.Select(h => h.Name), errors);
+        ValidateCoverage(b, steps, errors);
+        return errors;
+    }
+
+    private static void ValidateStep(CadenceStep s, int i, HashSet<string> stepIds, List<PolicyError> errors)
+    {
+        var name = string.IsNullOrWhiteSpace(s.Id) ? null : s.Id;
+        void Error(string? member, string message) => errors.Add(PolicyError.InItem("steps", i, name, member, message));
+
+        if (name is null)
+        {
+            errors.Add(PolicyError.InItem("steps", i, null, "id", "the step has no id"));
+        }
+        else if (!stepIds.Add(s.Id))
+        {
+            errors.Add(PolicyError.InItem("steps", i, null, "id", $"step id '{s.Id}' is used by an earlier step"));
+        }
+
+        if (s.ToDay is { } to && s.FromDay > to)
+        {
+            Error("window", Inv($"window.from ({s.FromDay}) is after window.to ({to})"));
+        }
+
+        if (s.Channel is Channel.None)
+        {
+            Error("channel", "a contact step needs a channel other than None");
+        }
+        else if (s.Channel is { } c && !Enum.IsDefined(c))
+        {
+            Error("channel", Inv($"channel {(int)c} is not a known channel"));
+        }
+
+        if (s.Channel is null && string.IsNullOrWhiteSpace(s.EscalationKind))
+        {
+            Error("escalation", "an escalation step needs an escalation kind");
+        }
+
+        if (s.Channel is not null && s.EscalationKind is not null)
+        {
+            Error(null, "a step is either a contact (channel) or an escalation, not both");
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Template))
+        {
+            Error("template", "the step has no template");
+        }
+
+        if (s.MaxAttempts is < 1)
+        {
+            Error("maxAttempts", Inv($"maxAttempts ({s.MaxAttempts}) must be at least 1"));
+        }
+
+        if (s.RepeatInterval is { } r && r <= Duration.Zero)
+        {
+            Error("repeatInterval", Inv($"repeatInterval ({r}) must be positive"));
+        }
+
+        if (s.RepeatCalendarDays is < 1)
+        {
+            Error("repeatInterval", Inv($"a repeat of {s.RepeatCalendarDays} calendar days must be at least 1 day"));
+        }
+
+        if (s.RepeatInterval is not null && s.RepeatCalendarDays is not null)
+        {
+            Error("repeatInterval", "a step repeats either by a duration or by calendar days, not both");
+        }
+
+        if (s.MaxAttempts is > 1 && !s.Repeats)
+        {
+            Error("repeatInterval", "a step with more than one attempt needs a repeat interval");
+        }
+    }
+
+    private static void ValidateCap(FrequencyCap c, int i, List<PolicyError> errors)
+    {
+        void Error(string member, string message) => errors.Add(PolicyError.InItem("caps", i, c.Name, member, message));
+
+        RequireName("caps", i, c.Name, errors);
+        if (c.Limit < 1)
+        {
+            Error("limit", Inv($"a cap of {c.Limit} would forbid every contact; remove the channel instead"));
+        }
+
+        if (c.Period is null)
+        {
+            Error("period", "the cap has no period");
+        }
+        else if (c.Period.Kind == CapPeriodKind.Rolling && c.Period.Length <= Duration.Zero)
+        {
+            Error("period", Inv($"a rolling period ({c.Period.Length}) must be positive"));
+        }
+        else if (c.Period.Kind == CapPeriodKind.SlidingDays && c.Period.Days < 1)
+        {
+            Error("period", Inv($"a sliding period of {c.Period.Days} days must be at least 1 day"));
+        }
+
+        if (c.Counts is null)
+        {
+            Error("counts", "the cap counts nothing");
+        }
+        else if ((c.Counts.Directions & DirectionFilter.Any) == 0)
+        {
+            Error("counts.directions", "the cap counts no direction");
+        }
+    }
+
+    private static void ValidateHoldRule(HoldRule h, int i, HashSet<string>? stepIds, List<PolicyError> errors)
+    {
+        RequireName("holds", i, h.Name, errors);
+        if (string.IsNullOrWhiteSpace(h.Kind.Name))
+        {
+            errors.Add(PolicyError.InItem("holds", i, h.Name, "kind", "the hold rule names no hold kind"));
+        }
+
+        if (!h.BlocksAllSteps && h.BlockedChannels.IsEmpty && h.BlockedSteps.IsEmpty)
+        {
+            errors.Add(PolicyError.InItem("holds", i, h.Name, null, "the hold rule blocks nothing"));
+        }
+
+        if (h.GraceDaysAfterPromisedDate is < 0)
+        {
+            errors.Add(PolicyError.InItem("holds", i, h.Name, "graceDays", "the grace after the promised date cannot be negative"));
+        }
+
+        if (stepIds is not null)
+        {
+            Unknown("exceptSteps", h.ExceptSteps);
+            Unknown("blockedSteps", h.BlockedSteps);
+        }
+
+        void Unknown(string member, IEnumerable<string> ids)
+        {
+            foreach (var id in ids.Where(id => !stepIds.Contains(id)))
+            {
+                errors.Add(PolicyError.InItem("holds", i, h.Name, member, $"names step '{id}', which the policy does not have"));
+            }
+        }
+    }
+
+    /// <summary>Every channel a step uses must be open some time, and say something about every kind of day.</summary>
+    private static void ValidateCoverage(CadencePolicyBuilder b, IReadOnlyList<CadenceStep> steps, List<PolicyError> errors)
+    {
+        var table = ContactWindowTable.Build(b.WindowList, b.Calendar);
+        var channels = steps.Select(s => s.Channel).OfType<Channel>().Where(c => c != Channel.None && Enum.IsDefined(c)).Distinct().Order();
+        foreach (var channel in channels)
+        {
+            if (!table.IsEverOpen((int)channel))
+            {
+                errors.Add(PolicyError.InSection("windows", $"the windows are never open for channel {channel}: every step on it would be dropped"));
+            }
+
+            var uncovered = WeekDays.Where(d => table.NamesFor((int)channel, (int)d).Count == 0).ToList();
+            if (uncovered.Count is > 0 and < 3)
+            {
+                errors.Add(PolicyError.InSection("windows", $"the windows for channel {channel} say nothing about {string.Join(", ", uncovered)}: add a window for those days (one with no ranges closes them)"));
+            }
+        }
+    }
+
+    private static void UniqueNames(string section, IEnumerable<string> names, List<PolicyError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var name in names)
+        {
+            if (!string.IsNullOrWhiteSpace(name) && !seen.Add(name))
+            {
+                errors.Add(PolicyError.InItem(section, i, name, "name", $"the name '{name}' is used by an earlier rule in {section}"));
+            }
+
+            i++;
+        }
+    }
+
+    private static void RequireName(string section, int index, string name, List<PolicyError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(PolicyError.InItem(section, index, null, "name", "the rule has no name"));
+        }
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

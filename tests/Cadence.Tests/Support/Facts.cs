@@ -1,0 +1,16 @@
+using Cadence.CustomRules;
+using Cadence.Evaluation;
+using Cadence.Evaluation.Evaluators;
+using NodaTime;
+
+namespace Cadence.Tests.Support;
+
+/// <summary>Derives an account's facts as the engine does (compiled policy, workspace, facts stage).</summary>
+internal static class Facts
+{
+    public static AccountFacts Derive(CadencePolicy policy, BorrowerState state, Instant now)
+    {
+        var workspace = new EvaluationWorkspace(new CompiledPolicy(policy));
+        return workspace.Deriver.TryDerive(workspace.Facts, state, now, out var error) ? workspace.Facts : throw new InvalidOperationException(error);
+    }
+}
