@@ -248,6 +248,19 @@ internal sealed class JsonElementReader
         return null;
     }
 
+    /// <summary>A range of local times, <c>{ "from": "08:00", "to": "21:00" }</c>; <c>24:00</c> may end it.</summary>
+    public TimeRange? Range(JsonElement element, string path)
+    {
+        if (Object(element, path, "from", "to") is not { } o)
+        {
+            return null;
+        }
+
+        var from = o.Required("from", (e, p) => Time(e, p, endOfDay: false));
+        var to = o.Required("to", (e, p) => Time(e, p, endOfDay: true));
+        return from is { } f && to is { } t ? new TimeRange(f, t) : null;
+    }
+
     public static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
@@ -297,6 +310,9 @@ internal sealed class JsonObject(JsonElementReader reader, string path, Dictiona
     /// <summary>A property that may be left out or null.</summary>
     public T? Optional<T>(string name, Func<JsonElement, string, T?> read)
         => properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? read(value, PathOf(name)) : default;
+
+    /// <summary>The property's value, null included; <see langword="false"/> only when it is left out.</summary>
+    public bool TryGet(string name, out JsonElement value) => properties.TryGetValue(name, out value);
 
     public bool Has(string name) => properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
