@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -118,8 +117,3 @@ public static class HolidayCalendarJson
         w.WriteEndObject();
     }
 }
-
-/// <summary>The result of reading a holiday calendar file.</summary>
-/// <param name="Calendar">The calendar; <see langword="null"/> when there were problems.</param>
-/// <param name="Errors">Every problem, each with its JSON path and line.</param>
-public sealed record HolidayCalendarReadResult(HolidayCalendar? Calendar, ImmutableArray<PolicyError> Errors);

@@ -248,6 +248,19 @@ internal sealed class JsonElementReader
         return null;
     }
 
+    /// <summary>A range of local times, <c>{ "from": "08:00", "to": "21:00" }</c>; <c>24:00</c> may end it.</summary>
+    public TimeRange? Range(JsonElement element, string path)
+    {
+        if (Object(element, path, "from", "to") is not { } o)
+        {
+            return null;
+        }
+
+        var from = o.Required("from", (e, p) => Time(e, p, endOfDay: false));
+        var to = o.Required("to", (e, p) => Time(e, p, endOfDay: true));
+        return from is { } f && to is { } t ? new TimeRange(f, t) : null;
+    }
+
     public static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
@@ -261,82 +274,4 @@ internal sealed class JsonElementReader
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record Box<T>(T Value);
-}
-
-/// <summary>The properties of one JSON object being read.</summary>
-internal sealed class JsonObject(JsonElementReader reader, string path, Dictionary<string, JsonElement> properties)
-{
-    public string Path => path;
-
-    public string PathOf(string name) => JsonLocations.Property(path, name);
-
-    /// <summary>A property that must be present and not null; reports it when it is not.</summary>
-    public T? Required<T>(string name, Func<JsonElement, string, T?> read)
-    {
-        if (!properties.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            reader.Error(path, $"required property '{name}' is missing");
-            return default;
-        }
-
-        return read(value, PathOf(name));
-    }
-
-    /// <summary>A property that must be present but may be null; reports it when it is left out.</summary>
-    public T? RequiredOrNull<T>(string name, Func<JsonElement, string, T?> read)
-    {
-        if (!properties.TryGetValue(name, out var value))
-        {
-            reader.Error(path, $"required property '{name}' is missing (write null when it has no value)");
-            return default;
-        }
-
-        return value.ValueKind == JsonValueKind.Null ? default : read(value, PathOf(name));
-    }
-
-    /// <summary>A property that may be left out or null.</summary>
-    public T? Optional<T>(string name, Func<JsonElement, string, T?> read)
-        => properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? read(value, PathOf(name)) : default;
-
-    public bool Has(string name) => properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null;
-
-    public JsonElement? Element(string name) => properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-}
-
-/// <summary>The camelCase names this format gives enum values, e.g. <c>noAnswer</c>.</summary>
-internal static class JsonNames
-{
-    public static readonly FrozenDictionary<string, Channel> ContactChannels = Of<Channel>(except: Channel.None);
-    public static readonly FrozenDictionary<string, Channel> Channels = Of<Channel>();
-    public static readonly FrozenDictionary<string, ContactDirection> Directions = Of<ContactDirection>();
-    public static readonly FrozenDictionary<string, ContactOutcome> Outcomes = Of<ContactOutcome>();
-    public static readonly FrozenDictionary<string, SelectionOrder> SelectionOrders = Of<SelectionOrder>();
-    public static readonly FrozenDictionary<string, DecisionKind> DecisionKinds = Of<DecisionKind>();
-
-    public static readonly FrozenDictionary<string, DirectionFilter> DirectionFilters = new Dictionary<string, DirectionFilter>(StringComparer.Ordinal)
-    {
-        ["outbound"] = DirectionFilter.Outbound,
-        ["inbound"] = DirectionFilter.Inbound,
-        ["any"] = DirectionFilter.Any,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    public static readonly FrozenDictionary<string, DayKinds> Days = new Dictionary<string, DayKinds>(StringComparer.Ordinal)
-    {
-        ["weekday"] = DayKinds.Weekday,
-        ["saturday"] = DayKinds.Saturday,
-        ["sunday"] = DayKinds.Sunday,
-        ["holiday"] = DayKinds.Holiday,
-        ["weekend"] = DayKinds.Weekend,
-        ["all"] = DayKinds.All,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    public static string Name<T>(T value)
-        where T : struct, Enum
-        => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    private static FrozenDictionary<string, T> Of<T>(T? except = null)
-        where T : struct, Enum
-        => System.Enum.GetValues<T>()
-            .Where(v => except is null || !v.Equals(except.Value))
-            .ToFrozenDictionary(Name, StringComparer.Ordinal);
 }

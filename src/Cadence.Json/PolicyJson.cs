@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text;
-using NodaTime;
 
 namespace Cadence.Json;
 
@@ -96,36 +94,4 @@ public static class PolicyJson
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
-}
-
-/// <summary>How policy files are read.</summary>
-public sealed record PolicyJsonOptions
-{
-    /// <summary>The defaults: IANA TZDB zones, holiday files relative to the working directory.</summary>
-    public static PolicyJsonOptions Default { get; } = new();
-
-    /// <summary>The zone provider zone ids are resolved with (TZDB by default).</summary>
-    public IDateTimeZoneProvider ZoneProvider { get; init; } = DateTimeZoneProviders.Tzdb;
-
-    /// <summary>Where holiday files named by a policy are looked for; the policy file's folder when read with <see cref="PolicyJson.ReadFile"/>.</summary>
-    public string? BaseDirectory { get; init; }
-
-    /// <summary>Holidays the host supplies beside those the file names (e.g. from its own calendar service).</summary>
-    public IHolidayCalendar? Holidays { get; init; }
-}
-
-/// <summary>The result of reading a policy file: the policy, or every problem found.</summary>
-/// <param name="Policy">The validated policy; <see langword="null"/> when there were problems.</param>
-/// <param name="Errors">Every problem, each with its JSON path and line, in file order.</param>
-public sealed record PolicyReadResult(CadencePolicy? Policy, ImmutableArray<PolicyError> Errors)
-{
-    /// <summary>Whether the file was read without problems.</summary>
-    public bool Success => Policy is not null;
-
-    /// <summary>The policy, or an exception listing every problem.</summary>
-    /// <param name="source">What was read, for the exception's message (e.g. the file name).</param>
-    /// <returns>The policy.</returns>
-    /// <exception cref="PolicyValidationException">There were problems.</exception>
-    public CadencePolicy GetPolicyOrThrow(string source)
-        => Policy ?? throw new PolicyValidationException(source, Errors);
 }

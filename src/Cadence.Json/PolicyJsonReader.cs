@@ -134,14 +134,7 @@ internal sealed class PolicyJsonReader
         Section(o, "exhaustion", ReadExhaustion, e => builder.AddExhaustion(e));
         Section(o, "holds", ReadHoldRule, h => builder.AddHoldRule(h));
 
-        var packs = o.Element("packs") is { } packList ? r.IndexedArray(packList, "packs", (e, p) => r.String(e, p)) : [];
-        foreach (var (id, index) in packs)
-        {
-            if (!JurisdictionPacks.Ids.Contains(id, StringComparer.Ordinal))
-            {
-                r.Error(JsonLocations.Item("packs", index), $"'{id}' is not a built-in jurisdiction pack; the packs are {string.Join(", ", JurisdictionPacks.Ids)}");
-            }
-        }
+        var packs = BuildPacks(o, holidays ?? HolidayCalendar.Empty);
 
         CadencePolicy own;
         try
@@ -165,53 +158,208 @@ internal sealed class PolicyJsonReader
             return null;
         }
 
-        if (packs.Count == 0)
-        {
-            return r.Errors.Count == 0 ? own : null;
-        }
-
-        var composed = new List<CadencePolicy> { own };
-        foreach (var (id, index) in packs)
-        {
-            var path = JsonLocations.Item("packs", index);
-            if (!JurisdictionPacks.Ids.Contains(id, StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            try
-            {
-                composed.Add(JurisdictionPacks.Create(id, own.Holidays));
-            }
-            catch (PolicyValidationException e)
-            {
-                foreach (var error in e.Errors)
-                {
-                    r.Error(path, error.Path == "holidays"
-                        ? $"the pack '{id}' needs a holiday calendar: add one under 'holidays' or 'holidayFiles' ({error.Message})"
-                        : $"the pack '{id}' cannot be built: {error}");
-                }
-            }
-        }
-
         if (r.Errors.Count > 0)
         {
             return null;
         }
 
+        if (packs.Count == 0)
+        {
+            return own;
+        }
+
         try
         {
-            return CadencePolicy.Compose(name, composed);
+            return CadencePolicy.Compose(name, [own, .. packs.Select(p => p.Policy)]);
         }
         catch (PolicyValidationException e)
         {
+            var holdRanges = new List<(PackRequest Request, int First, int Count)>();
+            var first = own.HoldRules.Length;
+            foreach (var (request, pack) in packs)
+            {
+                holdRanges.Add((request, first, pack.HoldRules.Length));
+                first += pack.HoldRules.Length;
+            }
+
             foreach (var error in e.Errors)
             {
-                r.Error("packs", $"composing the policy with its packs: {error}");
+                if (StepNamedByPackOption(error, holdRanges) is { } path)
+                {
+                    if (!r.HasErrorsAt(path))
+                    {
+                        r.Error(path, error.Message);
+                    }
+                }
+                else
+                {
+                    r.Error("packs", $"composing the policy with its packs: {error}");
+                }
             }
 
             return null;
         }
+    }
+
+    /// <summary>Reads <c>packs</c> and builds each pack with the options the file sets, reporting every problem at the pack or option it is about.</summary>
+    private List<(PackRequest Request, CadencePolicy Policy)> BuildPacks(JsonObject o, IHolidayCalendar holidays)
+    {
+        var built = new List<(PackRequest, CadencePolicy)>();
+        if (o.Element("packs") is not { } list)
+        {
+            return built;
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (named, _) in r.IndexedArray(list, "packs", ReadPack))
+        {
+            if (seen.TryGetValue(named.Id, out var earlier))
+            {
+                r.Error(named.Path, $"the pack '{named.Id}' is already named at {earlier}");
+                continue;
+            }
+
+            seen.Add(named.Id, named.Path);
+            if (PackReader.For(named.Id).Read(r, named.Path, named.Options) is { } request && BuildPack(request, holidays) is { } pack)
+            {
+                built.Add((request, pack));
+            }
+        }
+
+        return built;
+    }
+
+    /// <summary>A pack's id (its defaults) or <c>{ "id": ..., "options": { ... } }</c>: the id, checked, and the options object, not yet read.</summary>
+    private NamedPack? ReadPack(JsonElement element, string path)
+    {
+        string? id;
+        string idPath;
+        JsonElement? options = null;
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            id = r.String(element, path);
+            idPath = path;
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var o = r.Object(element, path, "id", "options")!;
+            id = o.Required("id", r.String);
+            idPath = o.PathOf("id");
+            options = o.Element("options");
+        }
+        else
+        {
+            r.Error(path, $"expected a pack id or an object with 'id' and 'options', found {JsonElementReader.Describe(element)}");
+            return null;
+        }
+
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!JurisdictionPacks.Ids.Contains(id, StringComparer.Ordinal))
+        {
+            r.Error(idPath, $"'{id}' is not a built-in jurisdiction pack; the packs are {string.Join(", ", JurisdictionPacks.Ids)}");
+            return null;
+        }
+
+        return new NamedPack(id, path, options);
+    }
+
+    /// <summary>
+    /// Builds a pack with its factory. When the factory rejects it, each problem is reported at the option that
+    /// causes it: the pack is built again with that option alone, and a problem the defaults do not have but that
+    /// option alone has is that option's. Problems the defaults have too (230-FZ without holidays) are the pack's.
+    /// </summary>
+    private CadencePolicy? BuildPack(PackRequest request, IHolidayCalendar holidays)
+    {
+        List<PolicyError> errors;
+        try
+        {
+            return request.Build(holidays);
+        }
+        catch (PolicyValidationException e)
+        {
+            errors = [.. e.Errors];
+        }
+
+        var withDefaults = ErrorsBuilding(request, [], holidays);
+        var explained = new HashSet<PolicyError>();
+        foreach (var setting in request.Settings)
+        {
+            foreach (var error in ErrorsBuilding(request, [setting], holidays).Except(withDefaults))
+            {
+                if (explained.Add(error))
+                {
+                    r.Error(setting.Path, error.Message);
+                }
+            }
+        }
+
+        foreach (var error in errors.Where(e => !explained.Contains(e)))
+        {
+            if (withDefaults.Contains(error) && error.Path == "holidays")
+            {
+                r.Error(request.Path, $"the pack '{request.Id}' needs a holiday calendar: add one under 'holidays' or 'holidayFiles' ({error.Message})");
+            }
+            else if (withDefaults.Contains(error))
+            {
+                r.Error(request.Path, $"the pack '{request.Id}' cannot be built: {error}");
+            }
+            else
+            {
+                r.Error(request.OptionsPath, $"the pack '{request.Id}' cannot be built with these options: {error}");
+            }
+        }
+
+        return null;
+
+        static HashSet<PolicyError> ErrorsBuilding(PackRequest request, IEnumerable<PackSetting> settings, IHolidayCalendar holidays)
+        {
+            try
+            {
+                request.Build(settings, holidays);
+                return [];
+            }
+            catch (PolicyValidationException e)
+            {
+                return [.. e.Errors];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The path of the step id in a pack's options that a composing error is about: a hold rule of that pack
+    /// (<c>holds[7] ('reg-f-cease-communication')</c>) names a step the policy does not have, the id the option lists.
+    /// </summary>
+    private static string? StepNamedByPackOption(PolicyError error, List<(PackRequest Request, int First, int Count)> holdRanges)
+    {
+        if (error is not { Section: "holds", Index: { } hold })
+        {
+            return null;
+        }
+
+        foreach (var (request, first, count) in holdRanges)
+        {
+            if (hold < first || hold >= first + count)
+            {
+                continue;
+            }
+
+            foreach (var setting in request.Settings)
+            {
+                for (var i = 0; i < setting.Steps.Length; i++)
+                {
+                    if (error.Message.Contains($"'{setting.Steps[i]}'", StringComparison.Ordinal))
+                    {
+                        return JsonLocations.Item(setting.Path, i);
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private IHolidayCalendar? ReadHolidays(JsonObject o)
@@ -396,7 +544,7 @@ internal sealed class PolicyJsonReader
 
         var name = o.Required("name", r.String);
         var days = o.Required("days", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.Days)));
-        var ranges = o.Required("ranges", (e, p) => r.Values(e, p, ReadRange));
+        var ranges = o.Required("ranges", (e, p) => r.Values(e, p, r.Range));
         var channels = Channels(o, "channels");
         if (name is null || !o.Has("days") || !o.Has("ranges") || r.HasErrorsAt(path))
         {
@@ -404,18 +552,6 @@ internal sealed class PolicyJsonReader
         }
 
         return new ContactWindow(name, days.Aggregate(DayKinds.None, (a, d) => a | d), ranges, channels);
-    }
-
-    private TimeRange? ReadRange(JsonElement element, string path)
-    {
-        if (r.Object(element, path, "from", "to") is not { } o)
-        {
-            return null;
-        }
-
-        var from = o.Required("from", (e, p) => r.Time(e, p, endOfDay: false));
-        var to = o.Required("to", (e, p) => r.Time(e, p, endOfDay: true));
-        return from is { } f && to is { } t ? new TimeRange(f, t) : null;
     }
 
     private FrequencyCap? ReadCap(JsonElement element, string path)
@@ -550,4 +686,7 @@ internal sealed class PolicyJsonReader
             GraceDaysAfterPromisedDate = o.Optional("graceDays", (e, p) => r.Int(e, p)),
         };
     }
+
+    /// <summary>A pack the file names: its id, where, and its options object if it gives one.</summary>
+    private sealed record NamedPack(string Id, string Path, JsonElement? Options);
 }

@@ -2,11 +2,6 @@ using System.Collections.Immutable;
 
 namespace Cadence.Simulation;
 
-/// <summary>How often a contact on one channel reaches the borrower, and how often that becomes a conversation.</summary>
-/// <param name="Reached">Probability that the contact reaches the borrower (delivered, answered, opened).</param>
-/// <param name="Conversation">Probability, for a reached call or visit, that it is a conversation with the borrower.</param>
-public sealed record ChannelResponse(double Reached, double Conversation = 0);
-
 /// <summary>A seeded model of borrowers' responses, used by the <see cref="PortfolioSimulator"/>.</summary>
 public sealed record OutcomeModel
 {

@@ -12,7 +12,6 @@ public sealed class PolicyJsonTests
     [InlineData("acme-us.policy.json", "us-regulation-f")]
     [InlineData("ru-lender.policy.json", "ru-230-fz")]
     [InlineData("cn-lender.policy.json", "cn-collection")]
-    [InlineData("uk-lender.policy.json", "uk-fca")]
     public void ReadFile_SamplePolicy_LoadsComposedWithItsPack(string file, string pack)
     {
         var result = PolicyJson.ReadFile(Sample(file));
@@ -21,6 +20,16 @@ public sealed class PolicyJsonTests
         var packPolicy = JurisdictionPacks.Create(pack, result.Policy!.Holidays);
         Assert.All(packPolicy.Caps, cap => Assert.Contains(cap, result.Policy.Caps));
         Assert.All(packPolicy.Windows, window => Assert.Contains(window, result.Policy.Windows));
+    }
+
+    [Fact]
+    public void ReadFile_UnitedKingdomLender_LoadsComposedWithThePackAtTheHoursItSets()
+    {
+        var result = PolicyJson.ReadFile(Sample("uk-lender.policy.json"));
+
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Errors));
+        var pack = JurisdictionPacks.UnitedKingdom(TimeRange.Of(8, 0, 20, 0));
+        Assert.Equal([.. result.Policy!.Windows.Where(w => w.Name.StartsWith("uk-", StringComparison.Ordinal))], pack.Windows);
     }
 
     [Fact]

@@ -54,15 +54,75 @@ public sealed class PolicySchemaTests
     [InlineData("""{ "name": "p", "windows": [{ "name": "w", "days": ["weekday"], "ranges": [{ "from": "8am", "to": "21:00" }] }] }""")]
     [InlineData("""{ "name": "p", "steps": [{ "id": "a", "channel": "email", "template": "t", "window": { "from": 0, "to": 1 }, "conditions": [{ "hasTag": "x", "autopay": true }] }] }""")]
     [InlineData("""{ "name": "p", "packs": ["us-regulation-x"] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-x" }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "options": { "textsPerDay": 2 } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "option": {} }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "textPerDay": 2 } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "textsPerDay": "2" } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "textsPerDay": 0 } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "minimumGapBetweenCalls": "5 minutes" } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "requireTextConsent": null } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-regulation-f", "options": { "countAllPlacedCalls": true } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "us-massachusetts", "options": {} }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "cn-collection", "options": { "reasonableHours": { "from": "09:00", "to": "20:00" } } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "uk-fca", "options": { "reasonableHours": { "from": "09:00" } } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "uk-fca", "options": { "reasonableHours": null } }] }""")]
+    [InlineData("""{ "name": "p", "packs": [{ "id": "ru-230-fz", "options": { "stepsAllowedDuringBans": "court" } }], "holidays": [{ "name": "RU", "dates": ["2026-01-01"] }] }""")]
+    [InlineData("""{ "name": "p", "packs": [7] }""")]
     public void BadPolicy_IsRejectedByTheSchemaAndTheReader(string json)
     {
         Assert.False(Policy.Evaluate(JsonNode.Parse(json)).IsValid);
         Assert.False(PolicyJson.Read(json).Success);
     }
 
+    [Theory]
+    [InlineData("""["us-regulation-f", "us-massachusetts", "ru-230-fz", "cn-collection", "uk-fca"]""")]
+    [InlineData("""[{ "id": "us-regulation-f" }, { "id": "us-massachusetts" }, { "id": "ru-230-fz", "options": {} }, { "id": "cn-collection" }, { "id": "uk-fca", "options": {} }]""")]
+    [InlineData("""
+        [
+          "us-massachusetts",
+          { "id": "us-regulation-f", "options": { "excludeUnconnectedCalls": true, "minimumGapBetweenCalls": null, "textsPerDay": 2, "emailsPerDay": 3, "requireTextConsent": true, "ceaseAcknowledgementSteps": ["cease-ack-letter"] } },
+          { "id": "ru-230-fz", "options": { "countAllPlacedCalls": true, "stepsAllowedDuringBans": ["bankruptcy-letter"] } },
+          { "id": "uk-fca", "options": { "reasonableHours": { "from": "09:00", "to": "20:00" } } }
+        ]
+        """)]
+    [InlineData("""[{ "id": "us-regulation-f", "options": { "minimumGapBetweenCalls": "0:10:00", "textsPerDay": null, "emailsPerDay": null } }, { "id": "uk-fca", "options": { "reasonableHours": { "from": "07:30", "to": "24:00" } } }]""")]
+    public void GoodPacks_AreAcceptedByTheSchemaAndTheReader(string packs)
+    {
+        var json = $$"""
+            {
+              "name": "p",
+              "packs": {{packs}},
+              "holidays": [{ "name": "RU", "region": "RU", "dates": ["2026-01-01"] }],
+              "steps": [
+                { "id": "cease-ack-letter", "channel": "letter", "template": "t", "window": { "from": 0, "to": 30 } },
+                { "id": "bankruptcy-letter", "channel": "letter", "template": "t", "window": { "from": 0, "to": 30 } }
+              ]
+            }
+            """;
+
+        var results = Policy.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var read = PolicyJson.Read(json);
+
+        Assert.True(results.IsValid, Describe(results));
+        Assert.True(read.Success, string.Join(Environment.NewLine, read.Errors));
+    }
+
     [Fact]
     public void PolicySchema_NamesExactlyTheBuiltInPacks()
-        => Assert.Equal(JurisdictionPacks.Ids, Enum("properties", "packs", "items"));
+    {
+        Assert.Equal(JurisdictionPacks.Ids, Enum("$defs", "packId"));
+        Assert.Equal(JurisdictionPacks.Ids, PackObjects().Select(p => p.Id));
+    }
+
+    [Fact]
+    public void PolicySchema_GivesEachPackTheOptionsTheReaderReads()
+    {
+        foreach (var (id, options) in PackObjects())
+        {
+            Assert.Equal(PackReader.ById[id].OptionNames, options);
+        }
+    }
 
     [Fact]
     public void PolicySchema_NamesExactlyTheContactChannelsAndOutcomes()
@@ -81,6 +141,22 @@ public sealed class PolicySchemaTests
         }
 
         return [.. node["enum"]!.AsArray().Select(n => n!.GetValue<string>())];
+    }
+
+    /// <summary>The object form of each pack in the schema: its id and the properties of its options (none when it takes none).</summary>
+    private static IEnumerable<(string Id, string[] Options)> PackObjects()
+    {
+        var schema = JsonNode.Parse(PolicyJson.PolicySchema)!;
+        var defs = schema["$defs"]!;
+        foreach (var branch in defs["pack"]!["oneOf"]!.AsArray().Where(b => b!["type"]?.GetValue<string>() == "object"))
+        {
+            var properties = branch!["properties"]!;
+            var id = properties["id"]!["const"]!.GetValue<string>();
+            var options = properties["options"]?["$ref"]?.GetValue<string>() is { } reference
+                ? defs[reference["#/$defs/".Length..]]!["properties"]!.AsObject().Select(p => p.Key).ToArray()
+                : [];
+            yield return (id, options);
+        }
     }
 
     private static string SourceFolder(string file) => Path.GetDirectoryName(Path.Combine(Repository.Root, "examples", "policies", file))!;
