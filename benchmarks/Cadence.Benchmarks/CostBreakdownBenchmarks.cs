@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Cadence.CustomRules;
 using Cadence.Evaluation;
+using Cadence.Evaluation.Blocks;
 using Cadence.Evaluation.Candidates;
 using Cadence.Evaluation.Evaluators;
 using Cadence.Evaluation.Facts;
@@ -24,6 +26,7 @@ public class CostBreakdownBenchmarks
     private AccountFacts facts = null!;
     private FactsDeriver deriver = null!;
     private DirectEvaluator direct = null!;
+    private ImmutableArray<CandidateGuard> guards;
     private ISessionFactory factory = null!;
     private ISession session = null!;
 
@@ -37,6 +40,7 @@ public class CostBreakdownBenchmarks
         facts = workspace.Facts;
         deriver = workspace.Deriver;
         direct = new DirectEvaluator(compiled);
+        guards = CandidateGuard.For(compiled);
         factory = new RuleCompiler().Compile(new NRulesEvaluator(compiled).Rules);
         session = factory.CreateSession();
     }
@@ -64,7 +68,7 @@ public class CostBreakdownBenchmarks
             {
                 if (StepTiming.IsDue(facts, policy.Steps[i], i))
                 {
-                    foreach (var guard in compiled.Guards)
+                    foreach (var guard in guards)
                     {
                         n += guard.Blocks(facts, policy.Steps[i], i) ? 1 : 0;
                     }

@@ -13,7 +13,7 @@ public sealed class CadenceEngineTests
     private static readonly LocalDate Due = new(2026, 6, 10);
     private static readonly Instant Noon = At("2026-06-15T12:00:00Z"); // D+5, a Monday, UTC
 
-    private static CadenceEngine Engine(CadencePolicy policy) => new(policy);
+    private static ICadenceEngine Engine(CadencePolicy policy) => new BothEvaluators(policy);
 
     private static BorrowerState Account(string id = "A-1") => Borrower(id, Due, "UTC");
 
@@ -426,7 +426,7 @@ public sealed class CadenceEngineTests
         var policy = Policies.Single(Sms(100, 200), b => b.AddCustomRule(new ProposeSmsOnPromiseBrokenRule()));
         var served = Account() with { Tags = ["promise-broken"], History = [new ContactAttempt(Noon - Duration.FromDays(1), Channel.Sms, StepId: "sms")] };
 
-        var d = new CadenceEngine(policy).Evaluate(served, Noon);
+        var d = Engine(policy).Evaluate(served, Noon);
 
         Assert.NotEqual(DecisionKind.Contact, d.Kind);
         Assert.Contains(d.Explanation!.Candidates.Single().Reasons, r => r.Code == ReasonCode.MaxAttemptsReached);
@@ -613,8 +613,8 @@ public sealed class CadenceEngineTests
     {
         var policy = Policies.Single(Sms(), b => b.AddCustomRule(new NoSmsForVipRule()));
 
-        var vip = new CadenceEngine(policy).Evaluate(Account() with { Tags = ["vip"] }, Noon);
-        var regular = new CadenceEngine(policy).Evaluate(Account(), Noon);
+        var vip = Engine(policy).Evaluate(Account() with { Tags = ["vip"] }, Noon);
+        var regular = Engine(policy).Evaluate(Account(), Noon);
 
         Assert.Equal(DecisionKind.None, vip.Kind);
         Assert.Equal(new ExplanationReason("vip-no-sms", ReasonCode.BlockedByCustomRule), vip.Explanation!.Candidates.Single().Reasons.Single());
@@ -628,7 +628,7 @@ public sealed class CadenceEngineTests
             .AddCustomRule(new ProposeSmsOnPromiseBrokenRule())
             .AddWindow("day", DayKinds.All, TimeRange.Of(14, 0, 18, 0)));
 
-        var d = new CadenceEngine(policy).Evaluate(Account() with { Tags = ["promise-broken"] }, Noon);
+        var d = Engine(policy).Evaluate(Account() with { Tags = ["promise-broken"] }, Noon);
 
         Assert.Equal(DecisionKind.Contact, d.Kind);
         Assert.Equal(At("2026-06-15T14:00:00Z"), d.NotBefore);
@@ -653,7 +653,7 @@ public sealed class CadenceEngineTests
     public void Evaluate_CustomConditionThrowing_FailsTheAccountClosed()
     {
         var step = Sms() with { Conditions = [StepCondition.Custom("fragile", f => f.State.Tags[0] == "x")] };
-        var engine = new CadenceEngine(Policies.Single(step));
+        var engine = Engine(Policies.Single(step));
 
         var failed = engine.Evaluate(Account(), Noon);
         var fine = engine.Evaluate(Account() with { Tags = ["x"] }, Noon);

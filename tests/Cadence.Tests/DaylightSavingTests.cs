@@ -9,8 +9,8 @@ public sealed class DaylightSavingTests
 {
     private const string Ny = "America/New_York";
 
-    private static CadenceEngine Engine(TimeRange window, Action<CadencePolicyBuilder>? extra = null)
-        => new(Policies.Single(CadenceStep.Contact("call", Channel.Call, "c", -30, 30) with { RepeatInterval = Duration.FromMinutes(10) }, b =>
+    private static ICadenceEngine Engine(TimeRange window, Action<CadencePolicyBuilder>? extra = null)
+        => new BothEvaluators(Policies.Single(CadenceStep.Contact("call", Channel.Call, "c", -30, 30) with { RepeatInterval = Duration.FromMinutes(10) }, b =>
         {
             b.WithDefaultZone(Ny).AddWindow("window", DayKinds.All, window);
             extra?.Invoke(b);

@@ -1,3 +1,4 @@
+using Cadence.Tests.Support;
 using NodaTime;
 
 namespace Cadence.Tests;
@@ -42,7 +43,7 @@ public sealed class HolidayCalendarTests
             .Build();
         var account = new BorrowerState("A") { DueDate = new LocalDate(2026, 5, 25), ContactPoints = [new ContactPoint(Channel.Sms)] };
 
-        var d = new CadenceEngine(policy).Evaluate(account, Instant.FromUtc(2026, 6, 1, 9, 0)); // the first Monday of June
+        var d = new BothEvaluators(policy).Evaluate(account, Instant.FromUtc(2026, 6, 1, 9, 0)); // the first Monday of June
 
         Assert.Equal(Instant.FromUtc(2026, 6, 1, 12, 0), d.NotBefore);
     }

@@ -8,8 +8,8 @@ namespace Cadence.Tests;
 /// <summary>Regulation-F-like and 230-FZ-like figures, each checked on a calendar.</summary>
 public sealed class RegulationScenarioTests
 {
-    private static CadenceEngine WithPack(CadencePolicy pack, CadenceStep step)
-        => new(CadencePolicy.Compose("lender+pack", CadencePolicy.CreateBuilder("lender").AddStep(step).Build(), pack));
+    private static ICadenceEngine WithPack(CadencePolicy pack, CadenceStep step)
+        => new BothEvaluators(CadencePolicy.Compose("lender+pack", CadencePolicy.CreateBuilder("lender").AddStep(step).Build(), pack));
 
     private static CadenceStep Calls => CadenceStep.Contact("calls", Channel.Call, "call", 1, 60) with { RepeatInterval = Duration.FromMinutes(30) };
 

@@ -10,7 +10,7 @@ public sealed class SeedCadenceScenarioTests
 {
     private const string Ny = "America/New_York";
     private static readonly LocalDate Due = new(2026, 6, 10); // a Wednesday
-    private static readonly CadenceEngine Engine = new(Policies.SeedCadence());
+    private static readonly ICadenceEngine Engine = new BothEvaluators(Policies.SeedCadence());
 
     private static Instant Day(int dayFromDue, int hour = 10) => Local(Ny, 2026, 6, 10, hour).Plus(Duration.FromDays(dayFromDue));
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using Cadence.Evaluation.Blocks;
 using Cadence.Time;
 using NodaTime;
 
@@ -9,11 +8,13 @@ namespace Cadence.Evaluation;
 
 /// <summary>
 /// Everything an engine derives once from a <see cref="CadencePolicy"/>: the step index, the rule names, the window
-/// table, the hold × step table, the guards and a cache of resolved zone sets. Thread-safe; built by the engine.
+/// table, the hold × step table and a cache of resolved zone sets. Thread-safe; built by the engine. The stages
+/// (<c>Facts/</c>, <c>Candidates/</c>, <c>Blocks/</c>, <c>Placement/</c>, <c>Choice/</c>) read it; it refers to none of them.
 /// </summary>
 internal sealed class CompiledPolicy
 {
     private readonly ConcurrentDictionary<(string, string?), ImmutableArray<DateTimeZone>> zoneSets = new();
+    private readonly bool[] holdBlocks;
 
     public CompiledPolicy(CadencePolicy policy)
     {
@@ -21,9 +22,8 @@ internal sealed class CompiledPolicy
         StepIndex = policy.Steps.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
         Names = new RuleNames(policy);
         Windows = ContactWindowTable.Build(policy.Windows, policy.Holidays);
-        Holds = new HoldBlocking(policy);
+        holdBlocks = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
         EarliestFromDay = policy.Steps.IsEmpty ? 0 : policy.Steps.Min(s => s.FromDay);
-        Guards = CandidateGuard.For(this);
     }
 
     public CadencePolicy Policy { get; }
@@ -37,14 +37,14 @@ internal sealed class CompiledPolicy
 
     public WindowTable Windows { get; }
 
-    /// <summary>Which hold rule blocks which step, and when holds are in effect.</summary>
-    public HoldBlocking Holds { get; }
-
-    /// <summary>The static blocks, in the order they are checked.</summary>
-    public ImmutableArray<CandidateGuard> Guards { get; }
+    /// <summary>The policy's hold rules.</summary>
+    public ImmutableArray<HoldRule> HoldRules => Policy.HoldRules;
 
     /// <summary>The earliest first day of any step, relative to the due date.</summary>
     public int EarliestFromDay { get; }
+
+    /// <summary>Whether hold rule <paramref name="rule"/> blocks step <paramref name="step"/>: a lookup in the hold × step table.</summary>
+    public bool HoldBlocks(int rule, int step) => holdBlocks[(rule * Steps.Length) + step];
 
     /// <summary>
     /// The resolved zones of a valid account (the default zone when it names none), duplicates removed; cached, so

@@ -15,7 +15,7 @@ public sealed class ChinaPackTests
     private const string Shanghai = "Asia/Shanghai";
     private const string Hours = "window:cn-no-collection-22-to-08 (Asia/Shanghai)";
 
-    private static CadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.China()], steps);
+    private static ICadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.China()], steps);
 
     private static Instant Beijing(int y, int m, int d, int h, int min = 0) => Local(Shanghai, y, m, d, h, min);
 

@@ -1,3 +1,4 @@
+using Cadence.Tests.Support;
 using Cadence.Jurisdictions;
 using NodaTime;
 using static Cadence.Tests.Jurisdictions.PackScenarios;
@@ -41,7 +42,7 @@ public sealed class JurisdictionPacksTests
     [MemberData(nameof(Ids))]
     public void Create_EachId_ComposesWithALenderAndDecides(string id)
     {
-        var engine = new CadenceEngine(CadencePolicy.Compose("lender+" + id, Lender(Calls), JurisdictionPacks.Create(id, Russia2026)));
+        var engine = new BothEvaluators(CadencePolicy.Compose("lender+" + id, Lender(Calls), JurisdictionPacks.Create(id, Russia2026)));
         var now = At("2026-06-09T12:00:00Z");
 
         var d = engine.Evaluate(Account("UTC"), now);
@@ -121,7 +122,7 @@ public sealed class JurisdictionPacksTests
         Assert.Equal(["RU"], composed.RequiredHolidayRegions);
         Assert.True(composed.Holidays.IsHoliday(new LocalDate(2026, 6, 12)));
         Assert.False(composed.Holidays.IsHoliday(new LocalDate(2026, 6, 11)));
-        var d = new CadenceEngine(composed).Evaluate(Account("Europe/Moscow"), Local("Europe/Moscow", 2026, 6, 11, 22, 30));
+        var d = new BothEvaluators(composed).Evaluate(Account("Europe/Moscow"), Local("Europe/Moscow", 2026, 6, 11, 22, 30));
         Assert.Equal(Local("Europe/Moscow", 2026, 6, 12, 9), d.NotBefore);
     }
 
@@ -137,7 +138,7 @@ public sealed class JurisdictionPacksTests
 
         Assert.True(composed.Holidays.IsHoliday(new LocalDate(2026, 6, 10)));
         Assert.True(composed.Holidays.IsHoliday(new LocalDate(2026, 6, 12)));
-        var d = new CadenceEngine(composed).Evaluate(Account("Europe/Moscow"), Local("Europe/Moscow", 2026, 6, 9, 22, 30));
+        var d = new BothEvaluators(composed).Evaluate(Account("Europe/Moscow"), Local("Europe/Moscow", 2026, 6, 9, 22, 30));
         Assert.Equal(Local("Europe/Moscow", 2026, 6, 10, 9), d.NotBefore); // the lender's day off has holiday hours too
     }
 

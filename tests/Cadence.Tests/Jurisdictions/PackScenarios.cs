@@ -1,3 +1,4 @@
+using Cadence.Tests.Support;
 using Cadence.Explanations;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
@@ -37,8 +38,8 @@ internal static class PackScenarios
     }
 
     /// <summary>The lender's <paramref name="steps"/> composed with <paramref name="packs"/>, the lender first.</summary>
-    public static CadenceEngine Engine(CadencePolicy[] packs, params CadenceStep[] steps)
-        => new(CadencePolicy.Compose("lender+pack", [Lender(steps), .. packs]));
+    public static ICadenceEngine Engine(CadencePolicy[] packs, params CadenceStep[] steps)
+        => new BothEvaluators(CadencePolicy.Compose("lender+pack", [Lender(steps), .. packs]));
 
     /// <summary>An account in <paramref name="zones"/> with a contact point on every channel (texts without consent).</summary>
     public static BorrowerState Account(params string[] zones) => Borrower("acct", Due, zones);

@@ -19,9 +19,9 @@ public sealed class Russia230FzPackTests
     private const string WeekendHours = "window:230-fz-weekend-and-holiday-hours (Europe/Moscow)";
     private const string HolidayHours = "window:230-fz-weekday-hours+230-fz-weekend-and-holiday-hours (Europe/Moscow)";
 
-    private static CadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.Russia230Fz(Russia2026)], steps);
+    private static ICadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.Russia230Fz(Russia2026)], steps);
 
-    private static CadenceEngine Engine(Russia230FzOptions options, params CadenceStep[] steps)
+    private static ICadenceEngine Engine(Russia230FzOptions options, params CadenceStep[] steps)
         => PackScenarios.Engine([JurisdictionPacks.Russia230Fz(Russia2026, options)], steps);
 
     private static Instant Moscow(int y, int m, int d, int h, int min = 0) => Local(Msk, y, m, d, h, min);

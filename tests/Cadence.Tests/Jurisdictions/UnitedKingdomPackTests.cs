@@ -15,7 +15,7 @@ public sealed class UnitedKingdomPackTests
     private const string London = "Europe/London";
     private const string Hours = "window:uk-reasonable-hours (Europe/London)";
 
-    private static CadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UnitedKingdom()], steps);
+    private static ICadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UnitedKingdom()], steps);
 
     private static Instant Uk(int y, int m, int d, int h, int min = 0) => Local(London, y, m, d, h, min);
 

@@ -13,7 +13,7 @@ public sealed class UsMassachusettsPackTests
 {
     private const string Boston = "America/New_York";
 
-    private static CadenceEngine Engine(params CadenceStep[] steps)
+    private static ICadenceEngine Engine(params CadenceStep[] steps)
         => PackScenarios.Engine([JurisdictionPacks.UsRegulationF(), JurisdictionPacks.UsMassachusetts()], steps);
 
     [Theory]

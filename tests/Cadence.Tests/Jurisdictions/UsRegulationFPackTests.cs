@@ -1,3 +1,4 @@
+using Cadence.Tests.Support;
 using Cadence.Explanations;
 using Cadence.Jurisdictions;
 using NodaTime;
@@ -17,9 +18,9 @@ public sealed class UsRegulationFPackTests
     private const string La = "America/Los_Angeles";
     private const string Hours = "window:reg-f-convenient-hours (America/New_York)";
 
-    private static CadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UsRegulationF()], steps);
+    private static ICadenceEngine Engine(params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UsRegulationF()], steps);
 
-    private static CadenceEngine Engine(RegulationFOptions options, params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UsRegulationF(options)], steps);
+    private static ICadenceEngine Engine(RegulationFOptions options, params CadenceStep[] steps) => PackScenarios.Engine([JurisdictionPacks.UsRegulationF(options)], steps);
 
     /// <summary>Placed calls at 10:00 on 8–14 June 2026 (Monday to Sunday), ending in <paramref name="outcomes"/> in turn.</summary>
     private static ContactAttempt[] SevenCalls(params ContactOutcome[] outcomes)
@@ -207,7 +208,7 @@ public sealed class UsRegulationFPackTests
     [Fact]
     public void CallDecisionWithoutThePack_IsNotMarkedLimitedContentVoicemail()
     {
-        var d = new CadenceEngine(Lender(Calls)).Evaluate(Account(Ny), Local(Ny, 2026, 6, 9, 12));
+        var d = new BothEvaluators(Lender(Calls)).Evaluate(Account(Ny), Local(Ny, 2026, 6, 9, 12));
 
         Assert.Equal(Channel.Call, d.Channel);
         Assert.False(d.LimitedContentVoicemail);

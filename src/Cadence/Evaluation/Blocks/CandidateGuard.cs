@@ -53,11 +53,15 @@ internal sealed class CandidateGuard
             guards.Add(new(compiled.Names.Exhaustion[e], ReasonCode.ChannelExhausted, (f, s, _) => s.Channel is { } c && f.IsExhausted(rule, c)));
         }
 
-        var holds = compiled.Holds;
         for (var r = 0; r < policy.HoldRules.Length; r++)
         {
             var index = r;
-            guards.Add(new(compiled.Names.HoldRules[r], ReasonCode.HoldActive, (f, _, s) => holds.Blocks(index, s) && holds.IsInEffect(f, index, f.Now), f => holds.Lapse(f, index), index));
+            guards.Add(new(
+                compiled.Names.HoldRules[r],
+                ReasonCode.HoldActive,
+                (f, _, s) => compiled.HoldBlocks(index, s) && HoldBlocking.IsInEffect(compiled, f, index, f.Now),
+                f => HoldBlocking.Lapse(compiled, f, index),
+                index));
         }
 
         return guards.ToImmutable();

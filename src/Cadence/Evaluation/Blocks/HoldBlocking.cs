@@ -10,23 +10,8 @@ namespace Cadence.Evaluation.Blocks;
 /// promised local day plus the rule's grace days), and when every such hold lapses. Shared by the guards, the temporal
 /// solver and the choice of a wait or a suppression.
 /// </summary>
-internal sealed class HoldBlocking
+internal static class HoldBlocking
 {
-    private readonly bool[] table;
-    private readonly int steps;
-
-    public HoldBlocking(CadencePolicy policy)
-    {
-        Rules = policy.HoldRules;
-        steps = policy.Steps.Length;
-        table = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
-    }
-
-    public System.Collections.Immutable.ImmutableArray<HoldRule> Rules { get; }
-
-    /// <summary>Whether hold rule <paramref name="rule"/> blocks step <paramref name="step"/>; a table lookup.</summary>
-    public bool Blocks(int rule, int step) => table[(rule * steps) + step];
-
     /// <summary>When <paramref name="hold"/> stops blocking under <paramref name="rule"/>; <see langword="null"/> when it never does by itself.</summary>
     public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
     {
@@ -40,10 +25,10 @@ internal sealed class HoldBlocking
         return until;
     }
 
-    /// <summary>Whether a hold of rule <paramref name="rule"/>'s kind is in effect at <paramref name="at"/>.</summary>
-    public bool IsInEffect(AccountFacts facts, int rule, Instant at)
+    /// <summary>Whether a hold of hold rule <paramref name="rule"/>'s kind is in effect at <paramref name="at"/>.</summary>
+    public static bool IsInEffect(CompiledPolicy compiled, AccountFacts facts, int rule, Instant at)
     {
-        var r = Rules[rule];
+        var r = compiled.HoldRules[rule];
         foreach (var hold in facts.State.Holds)
         {
             if (hold.Kind == r.Kind && hold.From <= at && (EffectiveUntil(facts, r, hold) is not { } until || at < until))
@@ -56,11 +41,11 @@ internal sealed class HoldBlocking
     }
 
     /// <summary>Whether some hold rule blocks step <paramref name="step"/> now.</summary>
-    public bool BlocksNow(AccountFacts facts, int step)
+    public static bool BlocksNow(CompiledPolicy compiled, AccountFacts facts, int step)
     {
-        for (var r = 0; r < Rules.Length; r++)
+        for (var r = 0; r < compiled.HoldRules.Length; r++)
         {
-            if (Blocks(r, step) && IsInEffect(facts, r, facts.Now))
+            if (compiled.HoldBlocks(r, step) && IsInEffect(compiled, facts, r, facts.Now))
             {
                 return true;
             }
@@ -69,10 +54,10 @@ internal sealed class HoldBlocking
         return false;
     }
 
-    /// <summary>When every hold of rule <paramref name="rule"/>'s kind in effect now has lapsed; <see langword="null"/> when one never does.</summary>
-    public Instant? Lapse(AccountFacts facts, int rule)
+    /// <summary>When every hold of hold rule <paramref name="rule"/>'s kind in effect now has lapsed; <see langword="null"/> when one never does.</summary>
+    public static Instant? Lapse(CompiledPolicy compiled, AccountFacts facts, int rule)
     {
-        var r = Rules[rule];
+        var r = compiled.HoldRules[rule];
         Instant? latest = null;
         foreach (var hold in facts.State.Holds)
         {

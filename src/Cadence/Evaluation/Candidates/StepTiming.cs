@@ -10,17 +10,6 @@ namespace Cadence.Evaluation.Candidates;
 /// </summary>
 internal static class StepTiming
 {
-    /// <summary>
-    /// Whether anything is owed on the account: a due date, and an amount due above zero (or no amount stated: a
-    /// <see cref="Money"/> left unset, with no currency). An account that owes nothing gets no collection step of any
-    /// kind, contact or escalation, whatever its holds.
-    /// </summary>
-    public static bool Owes(BorrowerState state) => state.DueDate is not null && (state.AmountDue.Currency is null || state.AmountDue.Amount > 0);
-
-    /// <summary>When the due date's cycle begins: the start of the due date, or of the earliest first day of a step before it.</summary>
-    public static Instant CycleStart(DateTimeZone zone, LocalDate due, int earliestFromDay)
-        => LocalTimeResolution.StartOfDay(zone, due.PlusDays(Math.Min(0, earliestFromDay)));
-
     /// <summary>Whether <paramref name="day"/> (from the due date) lies in the step's window.</summary>
     public static bool InWindow(CadenceStep step, int day) => day >= step.FromDay && (step.ToDay is not { } to || day <= to);
 

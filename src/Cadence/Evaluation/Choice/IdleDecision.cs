@@ -1,4 +1,5 @@
 using Cadence.CustomRules;
+using Cadence.Evaluation.Blocks;
 using Cadence.Evaluation.Candidates;
 using Cadence.Explanations;
 using NodaTime;
@@ -38,7 +39,7 @@ internal static class IdleDecision
 
             var opens = StepTiming.Opens(facts, s);
             review.Consider(opens, compiled.Names.Steps[i]);
-            if (!compiled.Holds.BlocksNow(facts, i) && (nextFree < 0 || opens < nextFreeOpens))
+            if (!HoldBlocking.BlocksNow(compiled, facts, i) && (nextFree < 0 || opens < nextFreeOpens))
             {
                 nextFree = i;
                 nextFreeOpens = opens;
@@ -61,11 +62,11 @@ internal static class IdleDecision
             for (var r = 0; r < policy.HoldRules.Length; r++)
             {
                 var rule = policy.HoldRules[r];
-                if (rule.BlocksAllSteps && rule.ExceptSteps.IsEmpty && compiled.Holds.IsInEffect(facts, r, facts.Now))
+                if (rule.BlocksAllSteps && rule.ExceptSteps.IsEmpty && HoldBlocking.IsInEffect(compiled, facts, r, facts.Now))
                 {
                     suppressedBy = rule.Kind;
                     suppressing = compiled.Names.HoldRules[r];
-                    until = compiled.Holds.Lapse(facts, r);
+                    until = HoldBlocking.Lapse(compiled, facts, r);
                     break;
                 }
             }
@@ -107,7 +108,7 @@ internal static class IdleDecision
 
                 for (var r = 0; r < policy.HoldRules.Length; r++)
                 {
-                    if (policy.HoldRules[r].Kind == h.Kind && Blocks.HoldBlocking.EffectiveUntil(facts, policy.HoldRules[r], h) is { } lapse)
+                    if (policy.HoldRules[r].Kind == h.Kind && HoldBlocking.EffectiveUntil(facts, policy.HoldRules[r], h) is { } lapse)
                     {
                         review.Consider(lapse, compiled.Names.HoldRules[r]);
                     }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Cadence.CustomRules;
+using Cadence.Evaluation.Blocks;
 using Cadence.Evaluation.Candidates;
 
 namespace Cadence.Evaluation.Evaluators;
@@ -10,9 +12,9 @@ namespace Cadence.Evaluation.Evaluators;
 /// </summary>
 internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
 {
-    public CadenceEvaluator Kind => CadenceEvaluator.Compiled;
+    private readonly ImmutableArray<CandidateGuard> guards = CandidateGuard.For(compiled);
 
-    public string Description { get; } = $"Compiled evaluator for policy '{compiled.Policy.Name}': {compiled.Steps.Length} steps, {compiled.Guards.Length} guards";
+    public string Description => $"Compiled evaluator for policy '{compiled.Policy.Name}': {compiled.Steps.Length} steps, {guards.Length} guards";
 
     public Decision Decide(EvaluationWorkspace workspace, AccountFacts facts, bool explain)
     {
@@ -49,7 +51,7 @@ internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
             }
 
             chooser.BeginCandidate(i, compiled.Names.Steps[i], StepTiming.Closes(facts, steps[i]));
-            foreach (var guard in compiled.Guards)
+            foreach (var guard in guards)
             {
                 if (guard.Blocks(facts, steps[i], i))
                 {

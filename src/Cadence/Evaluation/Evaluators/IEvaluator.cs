@@ -10,9 +10,6 @@ namespace Cadence.Evaluation.Evaluators;
 /// <remarks>Implementations are thread-safe; the workspace is not, and is used by one thread at a time.</remarks>
 internal interface IEvaluator
 {
-    /// <summary>Which evaluator this is.</summary>
-    CadenceEvaluator Kind { get; }
-
     /// <summary>What it evaluates, for logs.</summary>
     string Description { get; }
 

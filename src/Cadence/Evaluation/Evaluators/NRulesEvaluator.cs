@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cadence.CustomRules;
+using Cadence.Evaluation.Blocks;
 using Cadence.Explanations;
 using NRules;
 using NRules.RuleModel;
@@ -21,13 +22,12 @@ internal sealed class NRulesEvaluator : IEvaluator
     public NRulesEvaluator(CompiledPolicy compiled)
     {
         this.compiled = compiled;
-        Rules = PolicyRuleModel.Build(compiled);
+        var guards = CandidateGuard.For(compiled);
+        Rules = PolicyRuleModel.Build(compiled, guards);
         factory = new RuleCompiler().Compile(Rules);
         var policy = compiled.Policy;
-        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {compiled.Guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
+        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
     }
-
-    public CadenceEvaluator Kind => CadenceEvaluator.NRules;
 
     public string Description { get; }
 

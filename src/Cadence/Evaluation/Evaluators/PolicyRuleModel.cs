@@ -20,7 +20,7 @@ internal static class PolicyRuleModel
 
     public const int GuardPriority = 50;
 
-    public static IReadOnlyList<IRuleDefinition> Build(CompiledPolicy compiled)
+    public static IReadOnlyList<IRuleDefinition> Build(CompiledPolicy compiled, IEnumerable<CandidateGuard> guards)
     {
         var policy = compiled.Policy;
         var rules = new List<IRuleDefinition>();
@@ -29,7 +29,7 @@ internal static class PolicyRuleModel
             rules.Add(StepRule(policy.Steps[i], i, compiled.Names.Steps[i]));
         }
 
-        foreach (var guard in compiled.Guards)
+        foreach (var guard in guards)
         {
             rules.Add(GuardRule(guard));
         }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Cadence.CustomRules;
-using Cadence.Evaluation.Candidates;
 using Cadence.Time;
 using NodaTime;
 
@@ -31,9 +30,9 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
         var zone = zones[0];
         var history = SortedHistory(state.History);
         var today = LocalTimeResolution.DateOf(zone, now);
-        var owes = StepTiming.Owes(state);
+        var owes = Owes(state);
         var due = state.DueDate.GetValueOrDefault();
-        var cycleStart = owes && !policy.Steps.IsEmpty ? StepTiming.CycleStart(zone, due, compiled.EarliestFromDay) : (Instant?)null;
+        var cycleStart = owes && !policy.Steps.IsEmpty ? CycleStart(zone, due, compiled.EarliestFromDay) : (Instant?)null;
         facts.Load(state, now, zones, history, today, owes ? Period.DaysBetween(due, today) : null, cycleStart);
 
         var attempts = facts.StepAttempts;
@@ -56,6 +55,17 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
 
         return true;
     }
+
+    /// <summary>
+    /// Whether anything is owed on the account: a due date, and an amount due above zero (or no amount stated: a
+    /// <see cref="Money"/> left unset, with no currency). An account that owes nothing gets no collection step of any
+    /// kind, contact or escalation, whatever its holds.
+    /// </summary>
+    public static bool Owes(BorrowerState state) => state.DueDate is not null && (state.AmountDue.Currency is null || state.AmountDue.Amount > 0);
+
+    /// <summary>When the due date's cycle begins: the start of the due date, or of the earliest first day of a step before it.</summary>
+    public static Instant CycleStart(DateTimeZone zone, LocalDate due, int earliestFromDay)
+        => LocalTimeResolution.StartOfDay(zone, due.PlusDays(Math.Min(0, earliestFromDay)));
 
     /// <summary>The history sorted in a fixed order: the state's own array when it is sorted already, else a reused buffer.</summary>
     private ImmutableArray<ContactAttempt> SortedHistory(ImmutableArray<ContactAttempt> history)

@@ -40,21 +40,20 @@ internal static class TemporalSolver
         var dropReason = windowLimited ? ReasonCode.StepWindowEnded : ReasonCode.BeyondHorizon;
         var dropRule = windowLimited ? compiled.Names.Steps[stepIndex] : RuleNames.Horizon;
         var repeat = StepTiming.NextRepeat(facts, step, stepIndex);
-        var holds = compiled.Holds;
         var t = facts.Now;
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             var start = t;
 
-            for (var r = 0; r < holds.Rules.Length; r++)
+            for (var r = 0; r < compiled.HoldRules.Length; r++)
             {
-                if (!holds.Blocks(r, stepIndex))
+                if (!compiled.HoldBlocks(r, stepIndex))
                 {
                     continue;
                 }
 
-                var rule = holds.Rules[r];
+                var rule = compiled.HoldRules[r];
                 foreach (var hold in facts.State.Holds)
                 {
                     if (hold.Kind != rule.Kind)

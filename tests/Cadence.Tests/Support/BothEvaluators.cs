@@ -1,0 +1,75 @@
+using NodaTime;
+
+namespace Cadence.Tests.Support;
+
+/// <summary>
+/// An engine for behaviour tests that decides on both evaluators — the compiled one (unless the policy has custom NRules
+/// rules) and NRules — checks that they agree on every decision, explanation included, and returns it. Every behaviour
+/// test written against it therefore runs on both.
+/// </summary>
+internal sealed class BothEvaluators : ICadenceEngine
+{
+    private readonly CadenceEngine? compiled;
+    private readonly CadenceEngine nrules;
+
+    public BothEvaluators(CadencePolicy policy, CadenceEngineOptions? options = null, IClock? clock = null)
+    {
+        compiled = policy.CustomRules.IsEmpty ? new CadenceEngine(policy, With(options, CadenceEvaluator.Compiled), clock) : null;
+        nrules = new CadenceEngine(policy, With(options, CadenceEvaluator.NRules), clock);
+    }
+
+    public CadencePolicy Policy => nrules.Policy;
+
+    public string Description => $"both evaluators: {compiled?.Description ?? "(no compiled evaluator: custom rules)"}; {nrules.Description}";
+
+    public IClock? Clock => nrules.Clock;
+
+    public Decision Evaluate(BorrowerState account, Instant now)
+    {
+        var decision = nrules.Evaluate(account, now);
+        if (compiled is not null)
+        {
+            Agree(compiled.Evaluate(account, now), decision);
+        }
+
+        return decision;
+    }
+
+    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        nrules.EvaluateBatch(accounts, destination, now, cancellationToken);
+        if (compiled is not null)
+        {
+            var other = new Decision[accounts.Count];
+            compiled.EvaluateBatch(accounts, other, now, cancellationToken);
+            for (var i = 0; i < other.Length; i++)
+            {
+                Agree(other[i], destination.Span[i]);
+            }
+        }
+    }
+
+    private static void Agree(Decision compiled, Decision nrules)
+    {
+        Assert.Equal(nrules.ToString(), compiled.ToString());
+        Assert.Equal(nrules.ReviewAt, compiled.ReviewAt);
+        Assert.Equal(nrules.Error, compiled.Error);
+        Assert.Equal(nrules.Explanation?.ToDisplayString(), compiled.Explanation?.ToDisplayString());
+        Assert.Equal(nrules.Explanation, compiled.Explanation);
+    }
+
+    private static CadenceEngineOptions With(CadenceEngineOptions? options, CadenceEvaluator evaluator)
+    {
+        var given = options ?? new CadenceEngineOptions();
+        return new CadenceEngineOptions
+        {
+            Evaluator = evaluator,
+            IncludeExplanations = given.IncludeExplanations,
+            IncludeExplanationsInBatches = given.IncludeExplanationsInBatches,
+            MaxDegreeOfParallelism = given.MaxDegreeOfParallelism,
+            MinimumPartitionSize = given.MinimumPartitionSize,
+            LoggerFactory = given.LoggerFactory,
+            MeterFactory = given.MeterFactory,
+        };
+    }
+}
