@@ -1,7 +1,7 @@
 using Cadence.Testing;
 using FsCheck.Xunit;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 /// <summary>
 /// The compiled and NRules evaluators must give identical decisions — kind, step, NotBefore, ReviewAt, suppression,

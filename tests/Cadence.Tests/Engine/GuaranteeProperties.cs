@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 /// <summary>
 /// The guarantees of the semantics, each a property over generated policies, accounts and instants, checked by the

@@ -2,7 +2,7 @@ using Cadence.Time;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Time;
 
 public sealed class WindowTableTests
 {

@@ -1,7 +1,7 @@
 using Cadence.Experiments;
 using Cadence.Tests.Support;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Experiments;
 
 public sealed class ExperimentTests
 {

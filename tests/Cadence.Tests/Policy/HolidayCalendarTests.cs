@@ -1,7 +1,7 @@
 using Cadence.Tests.Support;
 using NodaTime;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Policy;
 
 public sealed class HolidayCalendarTests
 {

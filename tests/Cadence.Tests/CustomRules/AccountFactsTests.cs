@@ -3,7 +3,7 @@ using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.CustomRules;
 
 public sealed class AccountFactsTests
 {

@@ -1,4 +1,4 @@
-namespace Cadence.Tests;
+namespace Cadence.Tests.Policy;
 
 public sealed class HoldRuleTests
 {

@@ -3,7 +3,7 @@ using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 /// <summary>The seed cadence followed through an account's life, in New York.</summary>
 public sealed class SeedCadenceScenarioTests

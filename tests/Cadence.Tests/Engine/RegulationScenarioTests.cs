@@ -3,7 +3,7 @@ using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 /// <summary>Regulation-F-like and 230-FZ-like figures, each checked on a calendar.</summary>
 public sealed class RegulationScenarioTests

@@ -6,7 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Time;
 
 public sealed class LocalTimeResolutionTests
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Policy;
 
 public sealed class CadenceStepTests
 {

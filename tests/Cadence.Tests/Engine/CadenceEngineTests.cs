@@ -6,7 +6,7 @@ using NodaTime.Testing;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 public sealed class CadenceEngineTests
 {

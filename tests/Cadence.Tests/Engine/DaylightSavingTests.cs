@@ -2,7 +2,7 @@ using Cadence.Tests.Support;
 using NodaTime;
 using static Cadence.Tests.Support.Accounts;
 
-namespace Cadence.Tests;
+namespace Cadence.Tests.Engine;
 
 /// <summary>Evaluation across daylight-saving changes: the window edge in a gap, in an overlap, and caps across them.</summary>
 public sealed class DaylightSavingTests
