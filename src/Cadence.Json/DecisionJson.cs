@@ -12,7 +12,7 @@ namespace Cadence.Json;
 /// Writes a <see cref="Decision"/> as one compact JSON object, a JSON Lines record: the account, the kind, the step,
 /// channel, template or escalation, the instants (ISO 8601, UTC), the hold, the error and, when the decision carries
 /// one, its explanation. Enum values are camelCase; absent values are left out. The format is described in
-/// <c>docs/cli.md</c>.
+/// <c>docs/cli.md</c>. <see cref="Read(string, CadencePolicy)"/> reads a record back (e.g. one a ledger stored) against the policy that made it.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public static class DecisionJson
@@ -33,6 +33,83 @@ public static class DecisionJson
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>
+    /// Reads back a decision written by <see cref="Write(Decision)"/>, its step taken from <paramref name="policy"/>
+    /// (the policy that decided). Every field the record has is restored, its explanation included.
+    /// </summary>
+    /// <param name="json">One decision record.</param>
+    /// <param name="policy">The policy that made the decision.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="FormatException">The record is not a decision, or names a step or value the policy or the format does not know; the message says which property.</exception>
+    public static Decision Read(string json, CadencePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(policy);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return Read(document.RootElement, policy);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The decision record is not valid JSON: {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+        {
+            throw new FormatException($"The decision record is not one this format writes: {e.Message}", e);
+        }
+    }
+
+    private static Decision Read(JsonElement o, CadencePolicy policy)
+    {
+        var accountId = o.GetProperty("accountId").GetString()!;
+        var kind = Enum(JsonNames.DecisionKinds, o, "kind");
+        CadenceStep? step = null;
+        if (o.TryGetProperty("step", out var stepId))
+        {
+            step = policy.FindStep(stepId.GetString()!) ?? throw new FormatException($"step: policy '{policy.Name}' has no step '{stepId.GetString()}'.");
+        }
+
+        var error = o.TryGetProperty("error", out var e)
+            ? new DecisionError(Enum(JsonNames.ReasonCodes, e, "code"), e.GetProperty("message").GetString()!, e.TryGetProperty("rule", out var rule) ? rule.GetString() : null)
+            : null;
+        DecisionExplanation? explanation = null;
+        if (o.TryGetProperty("explanation", out var x))
+        {
+            var candidates = x.GetProperty("candidates").EnumerateArray().Select(c => new CandidateExplanation(
+                c.GetProperty("stepId").GetString()!,
+                c.TryGetProperty("channel", out var ch) ? Enum(JsonNames.Channels, c, "channel") : null,
+                c.GetProperty("proposedBy").GetString()!,
+                Enum(JsonNames.CandidateStatuses, c, "status"),
+                Instant(c, "notBefore"),
+                ReadReasons(c))).ToImmutableArray();
+            explanation = new DecisionExplanation(candidates, ReadReasons(x));
+        }
+
+        return new Decision(
+            kind,
+            accountId,
+            step,
+            Instant(o, "notBefore"),
+            Instant(o, "reviewAt"),
+            o.TryGetProperty("suppressedBy", out var hold) ? new HoldKind(hold.GetString()!) : null,
+            error,
+            explanation,
+            o.TryGetProperty("limitedContentVoicemail", out var voicemail) && voicemail.GetBoolean());
+    }
+
+    private static ImmutableArray<ExplanationReason> ReadReasons(JsonElement o)
+        => [.. o.GetProperty("reasons").EnumerateArray().Select(r => new ExplanationReason(r.GetProperty("rule").GetString()!, Enum(JsonNames.ReasonCodes, r, "code"), Instant(r, "until")))];
+
+    private static T Enum<T>(System.Collections.Frozen.FrozenDictionary<string, T> names, JsonElement o, string property)
+        where T : struct
+        => names.TryGetValue(o.GetProperty(property).GetString() ?? string.Empty, out var value)
+            ? value
+            : throw new FormatException($"{property}: '{o.GetProperty(property).GetString()}' is not one of {string.Join(", ", names.Keys)}.");
+
+    private static Instant? Instant(JsonElement o, string property)
+        => o.TryGetProperty(property, out var value) ? value.Deserialize<Instant>(JsonElementReader.TzdbOptions) : null;
 
     private static void Write(Utf8JsonWriter w, Decision decision)
     {

@@ -12,6 +12,8 @@ internal static class JsonNames
     public static readonly FrozenDictionary<string, ContactOutcome> Outcomes = Of<ContactOutcome>();
     public static readonly FrozenDictionary<string, SelectionOrder> SelectionOrders = Of<SelectionOrder>();
     public static readonly FrozenDictionary<string, DecisionKind> DecisionKinds = Of<DecisionKind>();
+    public static readonly FrozenDictionary<string, Cadence.Explanations.ReasonCode> ReasonCodes = Of<Cadence.Explanations.ReasonCode>();
+    public static readonly FrozenDictionary<string, Cadence.Explanations.CandidateStatus> CandidateStatuses = Of<Cadence.Explanations.CandidateStatus>();
 
     public static readonly FrozenDictionary<string, DirectionFilter> DirectionFilters = new Dictionary<string, DirectionFilter>(StringComparer.Ordinal)
     {

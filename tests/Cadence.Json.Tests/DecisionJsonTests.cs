@@ -139,4 +139,42 @@ public sealed class DecisionJsonTests
 
         private static void Explode(AccountFacts facts) => throw new InvalidOperationException("custom rule bug for " + facts.AccountId);
     }
+
+    [Fact]
+    public void Read_WhatWriteWrote_IsTheSameDecision_ForEveryKindWithItsExplanation()
+    {
+        var policy = Builder().Build();
+        BorrowerState[] accounts =
+        [
+            Account(new LocalDate(2026, 3, 5)),
+            Account(new LocalDate(2025, 11, 1)),
+            Account(new LocalDate(2026, 4, 1)),
+            Account(new LocalDate(2026, 3, 5)) with { Holds = [new Hold(HoldKind.CeaseCommunication, Now - Duration.FromDays(1))] },
+            Account(null),
+            Account(new LocalDate(2026, 3, 5)) with { TimeZoneIds = ["Mars/Olympus"] },
+        ];
+
+        var decisions = accounts.Select(a => Decide(a, explain: true, policy)).ToList();
+
+        Assert.Equal([DecisionKind.Contact, DecisionKind.Escalate, DecisionKind.Wait, DecisionKind.Suppressed, DecisionKind.None, DecisionKind.Error], decisions.Select(d => d.Kind));
+        foreach (var decision in decisions)
+        {
+            var read = DecisionJson.Read(DecisionJson.Write(decision), policy);
+
+            Assert.Equal(decision, read);
+            Assert.Same(decision.Step, read.Step);
+            Assert.Equal(DecisionJson.Write(decision), DecisionJson.Write(read));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"accountId":"A","kind":"contact","step":"no-such-step"}""", "step: policy 'p' has no step 'no-such-step'.")]
+    [InlineData("""{"accountId":"A","kind":"maybe"}""", "kind: 'maybe' is not one of none, contact, escalate, wait, suppressed, error.")]
+    [InlineData("""{"kind":"none"}""", "The decision record is not one this format writes: The given key was not present in the dictionary.")]
+    public void Read_ARecordThatIsNoDecisionOfThePolicy_IsAFormatErrorNamingTheProperty(string json, string message)
+    {
+        var ex = Assert.Throws<FormatException>(() => DecisionJson.Read(json, Builder().Build()));
+
+        Assert.Equal(message, ex.Message);
+    }
 }
