@@ -362,6 +362,28 @@ public sealed class PolicyProperties
             return Verdict(nameof(NeverViolatesInAClosedLoop), problems, log.ToString());
         });
 
+    /// <summary>
+    /// Guarantee 6: nothing owed, nothing sent. The generated account made to owe nothing — an amount due of zero, a
+    /// negative amount, no due date — decides <see cref="DecisionKind.None"/> whatever its holds and history: no contact,
+    /// no escalation, no wait, no suppression.
+    /// </summary>
+    /// <returns>The property.</returns>
+    public Property NeverContactsWhenNothingIsOwed()
+        => SingleAccount(nameof(NeverContactsWhenNothingIsOwed), (s, _) =>
+        {
+            var currency = s.Account.AmountDue.Currency ?? "USD";
+            (string Case, BorrowerState Account)[] owingNothing =
+            [
+                ("an amount due of 0", s.Account with { AmountDue = new Money(0m, currency) }),
+                ("an amount due of -10", s.Account with { AmountDue = new Money(-10m, currency) }),
+                ("no due date", s.Account with { DueDate = null }),
+            ];
+            return owingNothing
+                .Select(c => (c.Case, Decision: Engine.Evaluate(c.Account, s.Now)))
+                .Where(c => c.Decision.Kind != DecisionKind.None)
+                .Select(c => $"with {c.Case} the account got {c.Decision} instead of none");
+        });
+
     /// <summary>Every property above, each over its own generated cases.</summary>
     /// <returns>The property.</returns>
     public Property All()
@@ -370,7 +392,8 @@ public sealed class PolicyProperties
             .And(NeverUsesABlockedChannel())
             .And(IsDeterministic())
             .And(AnswersEveryAccount())
-            .And(NeverViolatesInAClosedLoop());
+            .And(NeverViolatesInAClosedLoop())
+            .And(NeverContactsWhenNothingIsOwed());
 
     private Property SingleAccount(string name, Func<AccountScenario, Decision, IEnumerable<string>> problemsOf)
         => Prop.ForAll(Arb.From(AccountCases(), CadenceArbitraries.Shrink), s =>

@@ -136,6 +136,19 @@ public sealed class PolicyPropertiesTests
     }
 
     [Fact]
+    public void NeverContactsWhenNothingIsOwed_HoldsForTheSamplePolicy()
+        => Run.Passes(Acme.NeverContactsWhenNothingIsOwed(), Cases);
+
+    [Fact]
+    public void NeverContactsWhenNothingIsOwed_AnEngineThatIgnoresTheAmount_Fails()
+    {
+        var message = Run.Fails(Acme.WithEngine(new AmountIgnoringEngine(SamplePolicies.AcmeUs)).NeverContactsWhenNothingIsOwed());
+
+        Assert.Contains("NeverContactsWhenNothingIsOwed does not hold for policy 'acme-lending-us'", message, StringComparison.Ordinal);
+        Assert.Matches(@"with an amount due of (0|-10) the account got .*(Contact|Escalate|Wait|Suppressed)", message);
+    }
+
+    [Fact]
     public void WithAccounts_ChecksTheGivenAccounts_AndShowsThemWhenTheyFail()
     {
         var properties = PolicyProperties.For(LenderPolicies.LateNight)

@@ -63,6 +63,13 @@ internal sealed class FirstAttemptOnlyEngine(CadencePolicy policy) : DelegatingE
         => Inner.Evaluate(account with { History = [.. account.History.Take(1)] }, now);
 }
 
+/// <summary>A broken engine: it evaluates every account as if it owed 100, whatever its amount due.</summary>
+internal sealed class AmountIgnoringEngine(CadencePolicy policy) : DelegatingEngine(new CadenceEngine(policy))
+{
+    public override Decision Evaluate(BorrowerState account, Instant now)
+        => Inner.Evaluate(account with { AmountDue = new Money(100m, account.AmountDue.Currency ?? "USD") }, now);
+}
+
 /// <summary>A broken engine: its batches leave out the accounts it could not evaluate.</summary>
 internal sealed class ErrorDroppingEngine(CadencePolicy policy) : DelegatingEngine(new CadenceEngine(policy))
 {

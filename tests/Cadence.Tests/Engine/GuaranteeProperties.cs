@@ -36,6 +36,9 @@ public sealed class GuaranteeProperties
     [Property(MaxTest = 100)]
     public Property BadInput_IsAnErrorForThatAccountOnly_AndEveryAccountIsAnswered() => ForEveryPolicy(p => p.AnswersEveryAccount());
 
+    [Property(MaxTest = Cases)]
+    public Property NothingOwed_NeverGetsAnyStep_WhateverTheHolds() => ForEveryPolicy(p => p.NeverContactsWhenNothingIsOwed());
+
     [Property(MaxTest = 150)]
     public Property ClosedLoop_FollowingEveryDecision_NeverProducesAViolation() => ForEveryPolicy(p => p.WithClosedLoopRounds(12).NeverViolatesInAClosedLoop());
 
