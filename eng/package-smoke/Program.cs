@@ -1,5 +1,6 @@
 // Uses each package the way a lender would, and fails loudly if anything is missing or wrong.
 using Cadence;
+using Cadence.Experiments;
 using Cadence.Json;
 using Cadence.Simulation;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ foreach (var line in lines)
 var decisions = engine.EvaluateBatch(accounts, now);
 Check(decisions.Length == accounts.Count && accounts.Count > 0, $"{decisions.Length} decisions for {accounts.Count} accounts");
 Check(decisions.Any(d => d.Kind == DecisionKind.Contact), "no contact decided");
+Check(decisions.All(d => DecisionJson.Read(DecisionJson.Write(d), policy) == d), "a decision written and read back changed");
 
 var start = Instant.FromUtc(2026, 3, 2, 0, 0);
 var experiment = new Experiment("smoke", [new ExperimentVariant("champion", policy), new ExperimentVariant("copy", policy)]);

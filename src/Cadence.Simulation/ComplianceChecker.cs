@@ -202,8 +202,9 @@ public sealed class ComplianceChecker
                 foreach (var hold in HoldsBefore(e).Where(h => h.Kind == rule.Kind).Distinct())
                 {
                     var until = hold.Until;
-                    // A promise to pay always lapses: at the end of its promised day plus the rule's grace (none: 0 days).
-                    if (hold.PromisedDate is { } promised)
+                    // A promise to pay always lapses: at the end of its promised day plus the rule's grace (none: 0 days);
+                    // another kind of hold by its promised date only when the rule gives grace days.
+                    if (hold.PromisedDate is { } promised && (hold.Kind == HoldKind.PromiseToPay || rule.GraceDaysAfterPromisedDate is not null))
                     {
                         var lapse = StartOf(promised.PlusDays((rule.GraceDaysAfterPromisedDate ?? 0) + 1));
                         until = until is { } u && u < lapse ? u : lapse;

@@ -23,9 +23,10 @@ public sealed record HoldRule(string Name, HoldKind Kind)
     public ImmutableArray<string> BlockedSteps { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
-    /// For holds carrying a promised date (a promise to pay): the hold lasts through the promised local date and this
-    /// many days after it (the grace), then lapses even if its own end is later or open. <see langword="null"/> is a
-    /// grace of 0 days: a promise always lapses at the end of its promised day, never "until further notice".
+    /// For holds carrying a promised date: the hold lasts through the promised local date and this many days after it
+    /// (the grace), then lapses even if its own end is later or open. A promise to pay always lapses so:
+    /// <see langword="null"/> is then a grace of 0 days (the end of the promised day), never "until further notice".
+    /// For a hold of another kind, <see langword="null"/> means its promised date is ignored.
     /// </summary>
     public int? GraceDaysAfterPromisedDate { get; init; }
 

@@ -12,11 +12,16 @@ namespace Cadence.Evaluation.Blocks;
 /// </summary>
 internal static class HoldBlocking
 {
-    /// <summary>When <paramref name="hold"/> stops blocking under <paramref name="rule"/>; <see langword="null"/> when it never does by itself.</summary>
+    /// <summary>
+    /// When <paramref name="hold"/> stops blocking under <paramref name="rule"/>; <see langword="null"/> when it never
+    /// does by itself. A promise to pay with a promised date always lapses at the end of that local day plus the rule's
+    /// grace days (0 when it gives none); a hold of another kind lapses by its promised date only when the rule gives
+    /// grace days.
+    /// </summary>
     public static Instant? EffectiveUntil(AccountFacts facts, HoldRule rule, Hold hold)
     {
         var until = hold.Until;
-        if (hold.PromisedDate is { } promised)
+        if (hold.PromisedDate is { } promised && (hold.Kind == HoldKind.PromiseToPay || rule.GraceDaysAfterPromisedDate is not null))
         {
             var lapse = LocalTimeResolution.StartOfDay(facts.PrimaryZone, promised.PlusDays((rule.GraceDaysAfterPromisedDate ?? 0) + 1));
             until = until is { } u && u < lapse ? u : lapse;

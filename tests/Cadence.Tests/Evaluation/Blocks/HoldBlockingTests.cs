@@ -42,6 +42,16 @@ public sealed class HoldBlockingTests
     }
 
     [Fact]
+    public void EffectiveUntil_AnotherKindOfHoldWithAPromisedDate_LapsesByItOnlyWhenTheRuleGivesGraceDays()
+    {
+        var dispute = new Hold(HoldKind.Dispute, Now - Duration.FromDays(2)) { PromisedDate = new LocalDate(2026, 6, 17) };
+        var facts = Support.Facts.Derive(Policy(null), Borrower("A", Due, "Europe/Moscow").WithHolds(dispute), Now);
+
+        Assert.Null(HoldBlocking.EffectiveUntil(facts, new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true }, dispute));
+        Assert.Equal(Local("Europe/Moscow", 2026, 6, 19, 0), HoldBlocking.EffectiveUntil(facts, new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true, GraceDaysAfterPromisedDate = 1 }, dispute));
+    }
+
+    [Fact]
     public void BlocksNow_ReadsTheHoldTimesStepTable()
     {
         var compiled = new CompiledPolicy(Policy(null));
