@@ -21,6 +21,10 @@ public sealed class GuaranteeProperties
     private static Property ForEveryPolicy(Func<PolicyProperties, Property> property)
         => Prop.ForAll(GeneratedPolicies, policy => property(PolicyProperties.For(policy)));
 
+    /// <summary>As <see cref="ForEveryPolicy"/>, the policy evaluated on the NRules evaluator.</summary>
+    private static Property ForEveryPolicyOnNRules(Func<PolicyProperties, Property> property)
+        => Prop.ForAll(GeneratedPolicies, policy => property(PolicyProperties.For(policy).WithEngine(new CadenceEngine(policy, new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules }))));
+
     [Property(MaxTest = Cases)]
     public Property NotBefore_IsNeverBeforeNowAndInsideTheWindowInEveryZone() => ForEveryPolicy(p => p.NeverOutsideAWindow());
 
@@ -38,6 +42,21 @@ public sealed class GuaranteeProperties
 
     [Property(MaxTest = Cases)]
     public Property NothingOwed_NeverGetsAnyStep_WhateverTheHolds() => ForEveryPolicy(p => p.NeverContactsWhenNothingIsOwed());
+
+    [Property(MaxTest = 100)]
+    public Property OnNRules_NotBefore_IsNeverBeforeNowAndInsideTheWindowInEveryZone() => ForEveryPolicyOnNRules(p => p.NeverOutsideAWindow());
+
+    [Property(MaxTest = 100)]
+    public Property OnNRules_RecordingTheContactAtNotBefore_BreaksNoCapCooldownOrStepRule() => ForEveryPolicyOnNRules(p => p.NeverBreaksACapOrCooldown());
+
+    [Property(MaxTest = 100)]
+    public Property OnNRules_Decisions_NeverUseABlockedChannel() => ForEveryPolicyOnNRules(p => p.NeverUsesABlockedChannel());
+
+    [Property(MaxTest = 100)]
+    public Property OnNRules_NothingOwed_NeverGetsAnyStep_WhateverTheHolds() => ForEveryPolicyOnNRules(p => p.NeverContactsWhenNothingIsOwed());
+
+    [Property(MaxTest = 50)]
+    public Property OnNRules_BadInput_IsAnErrorForThatAccountOnly_AndEveryAccountIsAnswered() => ForEveryPolicyOnNRules(p => p.AnswersEveryAccount());
 
     [Property(MaxTest = 150)]
     public Property ClosedLoop_FollowingEveryDecision_NeverProducesAViolation() => ForEveryPolicy(p => p.WithClosedLoopRounds(12).NeverViolatesInAClosedLoop());
