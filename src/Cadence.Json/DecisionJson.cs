@@ -69,6 +69,9 @@ public static class DecisionJson
         if (o.TryGetProperty("step", out var stepId))
         {
             step = policy.FindStep(stepId.GetString()!) ?? throw new FormatException($"step: policy '{policy.Name}' has no step '{stepId.GetString()}'.");
+            Same(o, "channel", step.Channel is { } c ? JsonNames.Name(c) : null, step, policy);
+            Same(o, "template", step.Channel is null ? null : step.Template, step, policy);
+            Same(o, "escalation", step.EscalationKind, step, policy);
         }
 
         var error = o.TryGetProperty("error", out var e)
@@ -96,7 +99,20 @@ public static class DecisionJson
             o.TryGetProperty("suppressedBy", out var hold) ? new HoldKind(hold.GetString()!) : null,
             error,
             explanation,
-            o.TryGetProperty("limitedContentVoicemail", out var voicemail) && voicemail.GetBoolean());
+            o.TryGetProperty("limitedContentVoicemail", out var voicemail) && voicemail.GetBoolean()) with
+        {
+            Variant = o.TryGetProperty("variant", out var variant) ? variant.GetString() : null,
+        };
+    }
+
+    /// <summary>Refuses a record whose step says something else than the policy's step of that id (another policy, or an edited one).</summary>
+    private static void Same(JsonElement o, string property, string? expected, CadenceStep step, CadencePolicy policy)
+    {
+        var written = o.TryGetProperty(property, out var value) ? value.GetString() : null;
+        if (written != expected)
+        {
+            throw new FormatException($"{property}: the record says '{written}', but step '{step.Id}' of policy '{policy.Name}' says '{expected}': the decision was made by another policy.");
+        }
     }
 
     private static ImmutableArray<ExplanationReason> ReadReasons(JsonElement o)
@@ -141,6 +157,11 @@ public static class DecisionJson
         if (decision.LimitedContentVoicemail)
         {
             w.WriteBoolean("limitedContentVoicemail", true);
+        }
+
+        if (decision.Variant is { } variant)
+        {
+            w.WriteString("variant", variant);
         }
 
         if (decision.Error is { } error)

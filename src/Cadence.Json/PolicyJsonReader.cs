@@ -299,7 +299,7 @@ internal sealed class PolicyJsonReader
 
         foreach (var error in errors.Where(e => !explained.Contains(e)))
         {
-            if (withDefaults.Contains(error) && error.Path == "holidays")
+            if (withDefaults.Contains(error) && error.Section == "holidays")
             {
                 r.Error(request.Path, $"the pack '{request.Id}' needs a holiday calendar: add one under 'holidays' or 'holidayFiles' ({error.Message})");
             }

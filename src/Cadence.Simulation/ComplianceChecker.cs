@@ -160,11 +160,11 @@ public sealed class ComplianceChecker
 
         /// <summary>
         /// The due date in force for a contact: the initial one, or the one set by the last payment logged before it;
-        /// <see langword="null"/> when nothing is owed (no due date, or an amount due of zero or less).
+        /// <see langword="null"/> when nothing is owed (no due date, or a stated amount due of zero or less).
         /// </summary>
         private LocalDate? DueDateFor(Entry e)
         {
-            if (timeline.Initial.AmountDue.Amount <= 0)
+            if (timeline.Initial.AmountDue is { Currency: not null, Amount: <= 0 })
             {
                 return null;
             }

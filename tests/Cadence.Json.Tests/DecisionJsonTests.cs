@@ -167,7 +167,22 @@ public sealed class DecisionJsonTests
         }
     }
 
+    [Fact]
+    public void Read_AnExperimentsDecision_KeepsItsVariant()
+    {
+        var policy = Builder().Build();
+        var experiment = new Cadence.Experiments.Experiment("e", [new Cadence.Experiments.ExperimentVariant("champion", policy)]);
+        var decision = new Cadence.Experiments.ExperimentEngine(experiment).Evaluate(Account(new LocalDate(2026, 3, 5)), Now);
+
+        var written = DecisionJson.Write(decision);
+
+        Assert.Contains("\"variant\":\"champion\"", written, StringComparison.Ordinal);
+        Assert.Equal(decision, DecisionJson.Read(written, policy));
+    }
+
     [Theory]
+    [InlineData("""{"accountId":"A","kind":"contact","step":"call-overdue","channel":"sms","template":"overdue-call"}""", "channel: the record says 'sms', but step 'call-overdue' of policy 'p' says 'call': the decision was made by another policy.")]
+    [InlineData("""{"accountId":"A","kind":"contact","step":"call-overdue","channel":"call","template":"old"}""", "template: the record says 'old', but step 'call-overdue' of policy 'p' says 'overdue-call': the decision was made by another policy.")]
     [InlineData("""{"accountId":"A","kind":"contact","step":"no-such-step"}""", "step: policy 'p' has no step 'no-such-step'.")]
     [InlineData("""{"accountId":"A","kind":"maybe"}""", "kind: 'maybe' is not one of none, contact, escalate, wait, suppressed, error.")]
     [InlineData("""{"kind":"none"}""", "The decision record is not one this format writes: The given key was not present in the dictionary.")]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Cadence.Evaluation.Evaluators;
 using Cadence.Internal;
 using NodaTime;
@@ -73,7 +74,7 @@ public sealed class ExperimentEngine : ICadenceEngine
             }
             else
             {
-                results[i] = EvaluationFailure.InvalidAccount($"accounts[{i}]", $"accounts[{i}] is null");
+                results[i] = EvaluationFailure.InvalidAccount(string.Create(CultureInfo.InvariantCulture, $"accounts[{i}]"), string.Create(CultureInfo.InvariantCulture, $"accounts[{i}] is null"));
             }
         }
 

@@ -46,10 +46,10 @@ public sealed record PolicyError
     public string Message { get; }
 
     /// <summary>For a policy read from a file: the 1-based line of the value the problem is about.</summary>
-    public int? Line { get; init; }
+    public int? Line { get; internal init; }
 
     /// <summary>For a policy read from a file: the 1-based column of that value.</summary>
-    public int? Column { get; init; }
+    public int? Column { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() => Line is { } line

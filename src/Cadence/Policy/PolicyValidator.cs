@@ -9,6 +9,9 @@ namespace Cadence;
 /// </summary>
 internal static class PolicyValidator
 {
+    /// <summary>The longest grace after a promised date: a year.</summary>
+    private const int MaxGraceDays = 365;
+
     private static readonly DayKinds[] WeekDays = [DayKinds.Weekday, DayKinds.Saturday, DayKinds.Sunday];
 
     public static List<PolicyError> Validate(CadencePolicyBuilder b, IReadOnlyList<CadenceStep> steps)
@@ -222,9 +225,9 @@ internal static class PolicyValidator
             errors.Add(PolicyError.InItem("holds", i, h.Name, null, "the hold rule blocks nothing"));
         }
 
-        if (h.GraceDaysAfterPromisedDate is < 0)
+        if (h.GraceDaysAfterPromisedDate is < 0 or > MaxGraceDays)
         {
-            errors.Add(PolicyError.InItem("holds", i, h.Name, "graceDays", "the grace after the promised date cannot be negative"));
+            errors.Add(PolicyError.InItem("holds", i, h.Name, "graceDays", Inv($"the grace after the promised date ({h.GraceDaysAfterPromisedDate} days) must be 0 to {MaxGraceDays} days")));
         }
 
         if (stepIds is not null)

@@ -159,6 +159,26 @@ public sealed class RestructureRegressionTests
         Assert.All(ex.Errors, e => Assert.Equal(("steps", 0, "repeatInterval"), (e.Section, e.Index, e.Member)));
     }
 
+    [Fact]
+    public void Evaluate_APromisedDateBeyondTheComputableYears_IsAnInvalidAccountOnBothEvaluators()
+    {
+        var engine = new BothEvaluators(Cadence(b => b.AddHoldRule(new HoldRule("promise", HoldKind.PromiseToPay) { BlockedChannels = [Channel.Sms] })));
+        var account = Account().WithHolds(new Hold(HoldKind.PromiseToPay, Noon - Duration.FromDays(1)) { PromisedDate = new LocalDate(9999, 12, 31) });
+
+        var d = engine.Evaluate(account, Noon);
+
+        Assert.Equal(DecisionKind.Error, d.Kind);
+        Assert.Equal("account 'A-1': holds[0] ('promise-to-pay') has a promised date (9999-12-31) outside the years 2 to 9997", d.Error!.Message);
+    }
+
+    [Fact]
+    public void Build_AGraceOfMoreThanAYear_IsRejected()
+    {
+        var ex = Assert.Throws<PolicyValidationException>(() => Cadence(b => b.AddHoldRule(new HoldRule("promise", HoldKind.PromiseToPay) { BlockedChannels = [Channel.Sms], GraceDaysAfterPromisedDate = 400 })));
+
+        Assert.Equal("holds[1] ('promise').graceDays: the grace after the promised date (400 days) must be 0 to 365 days", Assert.Single(ex.Errors).ToString());
+    }
+
     public sealed class AlwaysProposeSmsRule : Rule
     {
         public override void Define()

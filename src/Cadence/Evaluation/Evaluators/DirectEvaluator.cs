@@ -34,29 +34,26 @@ internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
         var steps = compiled.Steps;
         for (var i = 0; i < steps.Length; i++)
         {
-            bool due;
             try
             {
-                due = StepTiming.IsDue(facts, steps[i], i);
+                if (!StepTiming.IsDue(facts, steps[i], i))
+                {
+                    continue;
+                }
+
+                chooser.BeginCandidate(i, compiled.Names.Steps[i], StepTiming.Closes(facts, steps[i]));
+                foreach (var guard in guards)
+                {
+                    if (guard.Blocks(facts, steps[i], i))
+                    {
+                        chooser.Block(guard.Name, guard.Reason, guard.Until(facts), guard.HoldRule);
+                    }
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A custom condition threw: the account is an error, never a contact.
+                // A step's condition or a guard threw — a rule condition on NRules: the account is an error, never a contact.
                 return EvaluationFailure.RuleFailed(facts.AccountId, null, ex.Message);
-            }
-
-            if (!due)
-            {
-                continue;
-            }
-
-            chooser.BeginCandidate(i, compiled.Names.Steps[i], StepTiming.Closes(facts, steps[i]));
-            foreach (var guard in guards)
-            {
-                if (guard.Blocks(facts, steps[i], i))
-                {
-                    chooser.Block(guard.Name, guard.Reason, guard.Until(facts), guard.HoldRule);
-                }
             }
 
             chooser.EndCandidate();

@@ -71,6 +71,7 @@ internal static class AccountValidator
             var problem = hold is null || string.IsNullOrWhiteSpace(hold.Kind.Name) ? Inv($"holds[{i}] has no kind")
                 : !InRange(hold.From) || (hold.Until is { } end && !InRange(end)) ? Inv($"holds[{i}] ('{hold.Kind}') is outside the years 2 to 9998")
                 : hold.Until is { } until && until < hold.From ? Inv($"holds[{i}] ('{hold.Kind}') ends ({until}) before it starts ({hold.From})")
+                : hold.PromisedDate is { Year: < 2 or > 9997 } promised ? Inv($"holds[{i}] ('{hold.Kind}') has a promised date ({promised:uuuu-MM-dd}) outside the years 2 to 9997")
                 : null;
             if (problem is not null && Problem(problem))
             {
