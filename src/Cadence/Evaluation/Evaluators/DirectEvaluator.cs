@@ -18,24 +18,16 @@ internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
 
     public Decision Decide(EvaluationWorkspace workspace, AccountFacts facts, bool explain)
     {
+        var chooser = workspace.Chooser;
+        var steps = compiled.Steps;
+        var inCondition = false;
         try
         {
-            return Run(workspace.Chooser, facts, explain);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return EvaluationFailure.Failed(facts.AccountId, ex.Message);
-        }
-    }
-
-    private Decision Run(Choice.Chooser chooser, AccountFacts facts, bool explain)
-    {
-        chooser.Begin(facts, explain);
-        var steps = compiled.Steps;
-        for (var i = 0; i < steps.Length; i++)
-        {
-            try
+            chooser.Begin(facts, explain);
+            for (var i = 0; i < steps.Length; i++)
             {
+                // A step's conditions and the guards are rule conditions (as on NRules): one that throws fails the rule.
+                inCondition = true;
                 if (!StepTiming.IsDue(facts, steps[i], i))
                 {
                     continue;
@@ -49,16 +41,18 @@ internal sealed class DirectEvaluator(CompiledPolicy compiled) : IEvaluator
                         chooser.Block(guard.Name, guard.Reason, guard.Until(facts), guard.HoldRule);
                     }
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A step's condition or a guard threw — a rule condition on NRules: the account is an error, never a contact.
-                return EvaluationFailure.RuleFailed(facts.AccountId, null, ex.Message);
+
+                inCondition = false;
+                chooser.EndCandidate();
             }
 
-            chooser.EndCandidate();
+            inCondition = false;
+            return chooser.Finish();
         }
-
-        return chooser.Finish();
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Fail closed: the account is an error, never a contact.
+            return inCondition ? EvaluationFailure.RuleFailed(facts.AccountId, null, ex.Message) : EvaluationFailure.Failed(facts.AccountId, ex.Message);
+        }
     }
 }
