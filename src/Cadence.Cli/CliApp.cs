@@ -114,13 +114,26 @@ internal static class CliApp
             return Usage;
         }
 
-        foreach (var error in result.Errors)
-        {
-            stderr.WriteLine($"{file}: {error}");
-        }
-
+        PrintProblems(file, result.Errors, stderr);
         policy = result.Policy;
         return policy is null ? Invalid : Success;
+    }
+
+    /// <summary>At most this many problems of one file are printed; the count of the others follows.</summary>
+    public const int MaxProblemsShown = 100;
+
+    /// <summary>Prints a file's problems, at most <see cref="MaxProblemsShown"/>, then how many more there are.</summary>
+    public static void PrintProblems<T>(FileInfo file, IReadOnlyList<T> problems, TextWriter stderr)
+    {
+        foreach (var problem in problems.Take(MaxProblemsShown))
+        {
+            stderr.WriteLine($"{file}: {problem}");
+        }
+
+        if (problems.Count > MaxProblemsShown)
+        {
+            stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}: and {problems.Count - MaxProblemsShown} more"));
+        }
     }
 
     /// <summary>Runs <paramref name="read"/>, reporting a file that cannot be read as a usage error.</summary>

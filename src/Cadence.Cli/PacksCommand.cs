@@ -35,10 +35,7 @@ internal static class PacksCommand
                 return CliApp.Usage;
             }
 
-            foreach (var error in result.Errors)
-            {
-                console.Error.WriteLine($"{holidaysFile}: {error}");
-            }
+            CliApp.PrintProblems(holidaysFile, result.Errors, console.Error);
 
             if ((holidays = result.Calendar) is null)
             {

@@ -52,7 +52,10 @@ public static class AccountJson
             => new(line, null, [.. errors.Select(e => e with { Line = line + (e.Line ?? 1) - 1 })]);
     }
 
-    /// <summary>Reads accounts written as JSON Lines: one account per line; blank lines are skipped.</summary>
+    /// <summary>
+    /// Reads accounts written as JSON Lines: one account per line, lines ending at a line feed (a carriage return before
+    /// it is dropped; one anywhere else is part of the line, never a line break); blank lines are skipped.
+    /// </summary>
     /// <param name="reader">The text, read line by line as the results are enumerated.</param>
     /// <returns>One result per non-blank line, in order, each with its line number.</returns>
     public static IEnumerable<AccountReadResult> ReadLines(TextReader reader)
@@ -63,7 +66,8 @@ public static class AccountJson
         static IEnumerable<AccountReadResult> Lines(TextReader reader)
         {
             var number = 0;
-            while (reader.ReadLine() is { } text)
+            var lines = new JsonLineReader(reader);
+            while (lines.Next() is { } text)
             {
                 number++;
                 if (!string.IsNullOrWhiteSpace(text))

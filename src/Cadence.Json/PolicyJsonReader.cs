@@ -362,6 +362,64 @@ internal sealed class PolicyJsonReader
         return null;
     }
 
+    /// <summary>The largest holiday file read: a calendar of every day for decades is far smaller.</summary>
+    internal const int MaxHolidayFileBytes = 1 << 20;
+
+    /// <summary>
+    /// The bytes of a holiday file the policy names: a relative path inside the policy's folder (no absolute path, no
+    /// way out with <c>..</c> or a link), a regular file of at most <see cref="MaxHolidayFileBytes"/>; otherwise the
+    /// problem, which never shows what another file holds.
+    /// </summary>
+    private byte[]? HolidayFile(string file, string path)
+    {
+        var folder = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
+        var inside = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(folder, file));
+        if (Path.IsPathRooted(file) || !full.StartsWith(inside, StringComparison.Ordinal))
+        {
+            r.Error(path, $"the holiday file '{file}' is not inside the policy's folder: name a file beside the policy or below it");
+            return null;
+        }
+
+        var info = new FileInfo(full);
+        if (!info.Exists)
+        {
+            r.Error(path, $"the holiday file '{file}' does not exist in the policy's folder");
+            return null;
+        }
+
+        if (info.LinkTarget is not null || (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0)
+        {
+            r.Error(path, $"the holiday file '{file}' is not a regular file");
+            return null;
+        }
+
+        if (info.Length > MaxHolidayFileBytes)
+        {
+            r.Error(path, JsonElementReader.Invariant($"the holiday file '{file}' is larger than {MaxHolidayFileBytes / 1024} KiB"));
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var buffer = new byte[MaxHolidayFileBytes + 1];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read > MaxHolidayFileBytes)
+            {
+                r.Error(path, JsonElementReader.Invariant($"the holiday file '{file}' is larger than {MaxHolidayFileBytes / 1024} KiB"));
+                return null;
+            }
+
+            return buffer[..read];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            r.Error(path, $"the holiday file '{file}' cannot be read");
+            return null;
+        }
+    }
+
     private IHolidayCalendar? ReadHolidays(JsonObject o)
     {
         var calendars = new List<IHolidayCalendar>();
@@ -375,14 +433,12 @@ internal sealed class PolicyJsonReader
             foreach (var (file, index) in r.IndexedArray(files, "holidayFiles", (e, p) => r.String(e, p)))
             {
                 var path = JsonLocations.Item("holidayFiles", index);
-                var full = Path.Combine(options.BaseDirectory ?? Directory.GetCurrentDirectory(), file);
-                if (!File.Exists(full))
+                if (HolidayFile(file, path) is not { } bytes)
                 {
-                    r.Error(path, $"the holiday file '{file}' does not exist (looked for {full})");
                     continue;
                 }
 
-                var result = HolidayCalendarJson.Read(File.ReadAllBytes(full));
+                var result = HolidayCalendarJson.Read(bytes);
                 if (result.Calendar is { } calendar)
                 {
                     calendars.Add(calendar);

@@ -46,6 +46,20 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_APolicyWithMoreThanAHundredProblems_PrintsAHundredThenHowManyMore()
+    {
+        var windows = string.Join(",\n", Enumerable.Range(0, 130).Select(i => $$"""    { "name": "w{{i}}", "days": ["weekday"], "ranges": [{ "from": "21:00", "to": "08:00" }] }"""));
+        var path = tool.File("many.policy.json", $$"""{ "name": "p", "defaultZone": "UTC", "windows": [{{windows}}] }""");
+
+        var result = await Tool.RunAsync("validate", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(101, result.ErrorLines.Length);
+        Assert.StartsWith($"{path}: line 1, windows[0].ranges[0]: range 21:00–08:00 ends before it starts", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal($"{path}: and 30 more", result.ErrorLines[^1]);
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_IsAUsageErrorExitingTwo()
     {
         var result = await Tool.RunAsync("validate", tool.PathOf("missing.json"));

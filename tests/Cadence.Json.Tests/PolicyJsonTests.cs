@@ -174,4 +174,51 @@ public sealed class PolicyJsonTests
         Assert.Equal(written, File.ReadAllText(Sample(Path.Combine("packs", id + ".policy.json"))).ReplaceLineEndings("\n"));
         Assert.Equal(pack, PolicyJson.Parse(written));
     }
+
+    [Theory]
+    [InlineData("/etc/passwd", "is not inside the policy's folder: name a file beside the policy or below it")]
+    [InlineData("../../../../../../etc/passwd", "is not inside the policy's folder: name a file beside the policy or below it")]
+    [InlineData("/proc/self/environ", "is not inside the policy's folder: name a file beside the policy or below it")]
+    [InlineData("/dev/zero", "is not inside the policy's folder: name a file beside the policy or below it")]
+    [InlineData("missing.holidays.json", "does not exist in the policy's folder")]
+    [InlineData("big.holidays.json", "is larger than 1024 KiB")]
+    [InlineData("outside-link.holidays.json", "is not a regular file")]
+    public void Read_AHolidayFileOutsideThePolicysFolderOrNotARegularSmallFile_IsRefusedWithoutReadingIt(string file, string problem)
+    {
+        var folder = Directory.CreateTempSubdirectory("cadence-holidays-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder.FullName, "big.holidays.json"), new byte[PolicyJsonReader.MaxHolidayFileBytes + 1]);
+            File.CreateSymbolicLink(Path.Combine(folder.FullName, "outside-link.holidays.json"), "/etc/hostname");
+            var json = $$"""{ "name": "p", "holidayFiles": ["{{file}}"] }""";
+
+            var error = Assert.Single(PolicyJson.Read(json, new PolicyJsonOptions { BaseDirectory = folder.FullName }).Errors);
+
+            Assert.Equal($"line 1, holidayFiles[0]: the holiday file '{file}' {problem}", error.ToString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Read_AHolidayFileInASubfolder_IsRead()
+    {
+        var folder = Directory.CreateTempSubdirectory("cadence-holidays-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "calendars"));
+            File.WriteAllText(Path.Combine(folder.FullName, "calendars", "x.holidays.json"), """{ "name": "X-2026", "dates": ["2026-01-01"] }""");
+            var json = """{ "name": "p", "holidayFiles": ["calendars/x.holidays.json"] }""";
+
+            var policy = PolicyJson.Read(json, new PolicyJsonOptions { BaseDirectory = folder.FullName }).Policy!;
+
+            Assert.True(policy.Holidays.IsHoliday(new NodaTime.LocalDate(2026, 1, 1)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
