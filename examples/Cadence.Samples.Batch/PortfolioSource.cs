@@ -93,7 +93,7 @@ internal sealed class GeneratedPortfolio(int count, Instant start, int seed) : P
     }
 }
 
-/// <summary>Accounts read from a JSON Lines file with <see cref="AccountJson.ReadLines"/>; progress is counted in bytes.</summary>
+/// <summary>Accounts read from a JSON Lines file with <see cref="AccountJson.ReadLines(TextReader)"/>; progress is counted in bytes.</summary>
 internal sealed class JsonLinesPortfolio : PortfolioSource
 {
     private readonly FileStream stream;

@@ -33,7 +33,7 @@ internal sealed partial class InMemoryAccountStore : IAccountStore
     public IReadOnlyList<string> AccountIds => ids;
 
     /// <summary>
-    /// Loads a JSON Lines file of accounts with <see cref="AccountJson.ReadLines"/>; a line that cannot be read is
+    /// Loads a JSON Lines file of accounts with <see cref="AccountJson.ReadLines(TextReader)"/>; a line that cannot be read is
     /// logged as an error, with every problem it has, and left out.
     /// </summary>
     /// <param name="path">The file.</param>

@@ -156,7 +156,7 @@ internal static class CliApp
     /// <summary>Reads a JSON Lines file of accounts: one result per non-blank line.</summary>
     public static List<AccountReadResult> ReadAccountLines(FileInfo file)
     {
-        using var reader = file.OpenText();
-        return [.. AccountJson.ReadLines(reader)];
+        using var stream = file.OpenRead();
+        return [.. AccountJson.ReadLines(stream)];
     }
 }

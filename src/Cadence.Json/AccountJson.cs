@@ -27,29 +27,80 @@ public static class AccountJson
     public static AccountReadResult Read(string json, int line = 1)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Encoding.UTF8.GetBytes(json);
+        return Read(Encoding.UTF8.GetBytes(json), line);
+    }
+
+    /// <summary>Reads one account from its UTF-8 bytes; bytes that are not UTF-8 are a problem, never replaced.</summary>
+    /// <param name="utf8">One JSON object, UTF-8 encoded.</param>
+    /// <param name="line">The line of its file the text starts on, for the problems' lines.</param>
+    /// <returns>The account's state, or every problem found.</returns>
+    public static AccountReadResult Read(ReadOnlySpan<byte> utf8, int line = 1)
+    {
         if (!PolicyJsonReader.TryParse(utf8, out var document, out var syntaxError, strict: true))
         {
-            return Failed([syntaxError!]);
+            return Failed(line, [syntaxError!]);
         }
 
         using (document)
         {
-            var r = new JsonElementReader(JsonLocations.None, JsonElementReader.TzdbOptions);
-            var account = ReadAccount(r, document!.RootElement);
-            if (r.Errors.Count == 0)
+            try
             {
-                return new AccountReadResult(line, account, []);
+                return ReadParsed(document!, utf8, line);
             }
+            catch (InvalidOperationException)
+            {
+                // A property name that is not valid text (a lone surrogate escape, bytes that are not UTF-8).
+                return new(line, null, [PolicyError.AtPath("$", "the record holds a name that is not valid text: a lone surrogate escape or bytes that are not UTF-8") with { Line = line }]);
+            }
+        }
+    }
 
-            // Problems are rare: only then is the text indexed, to say where each one is.
-            r = new JsonElementReader(JsonLocations.Index(utf8, default), JsonElementReader.TzdbOptions);
-            ReadAccount(r, document.RootElement);
-            return Failed(r.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
+    private static AccountReadResult ReadParsed(JsonDocument document, ReadOnlySpan<byte> utf8, int line)
+    {
+        var r = new JsonElementReader(JsonLocations.None, JsonElementReader.TzdbOptions);
+        var account = ReadAccount(r, document.RootElement);
+        if (r.Errors.Count == 0)
+        {
+            return new AccountReadResult(line, account, []);
         }
 
-        AccountReadResult Failed(IEnumerable<PolicyError> errors)
-            => new(line, null, [.. errors.Select(e => e with { Line = line + (e.Line ?? 1) - 1 })]);
+        // Problems are rare: only then is the text indexed, to say where each one is.
+        r = new JsonElementReader(JsonLocations.Index(utf8, default), JsonElementReader.TzdbOptions);
+        ReadAccount(r, document.RootElement);
+        return Failed(line, r.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
+    }
+
+    private static AccountReadResult Failed(int line, IEnumerable<PolicyError> errors)
+        => new(line, null, [.. errors.Select(e => e with { Line = line + (e.Line ?? 1) - 1 })]);
+
+    /// <summary>
+    /// Reads accounts written as JSON Lines from UTF-8 bytes (a file or a request body): one account per line, lines
+    /// ending at a line feed (a carriage return before it is dropped; one anywhere else stays in its line); a byte
+    /// order mark at the start is skipped; blank lines are skipped. A line that is not valid UTF-8 or JSON is a result
+    /// with its problems, in its place: the other lines are read.
+    /// </summary>
+    /// <param name="utf8">The bytes, read as the results are enumerated.</param>
+    /// <returns>One result per non-blank line, in order, each with its line number.</returns>
+    public static IEnumerable<AccountReadResult> ReadLines(Stream utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        return Lines(utf8);
+
+        static IEnumerable<AccountReadResult> Lines(Stream utf8)
+        {
+            var number = 0;
+            var lines = new Utf8LineReader(utf8);
+            while (lines.Next() is { } bytes)
+            {
+                number++;
+                if (!IsBlank(bytes))
+                {
+                    yield return Read(bytes, number);
+                }
+            }
+        }
+
+        static bool IsBlank(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).IsEmpty;
     }
 
     /// <summary>

@@ -131,7 +131,11 @@ internal sealed class JsonElementReader
             return null;
         }
 
-        var value = element.GetString()!;
+        if (!TryGetString(element, path, out var value))
+        {
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             Error(path, "expected a non-empty string");
@@ -270,6 +274,25 @@ internal sealed class JsonElementReader
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    /// <summary>
+    /// The string's value; a string that is not valid text — a lone surrogate escape such as <c>\ud800</c>, or bytes
+    /// that are not UTF-8 — is a problem at its path, never replaced by other characters.
+    /// </summary>
+    public bool TryGetString(JsonElement element, string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            Error(path, "the string is not valid text: it holds a lone surrogate escape (\\ud800–\\udfff without its pair) or bytes that are not UTF-8");
+            value = null;
+            return false;
+        }
+    }
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

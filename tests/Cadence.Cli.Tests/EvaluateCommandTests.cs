@@ -56,6 +56,29 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_LinesThatAreNotValidText_AreErrorRecordsInTheirPlace_AndTheRunGoesOn()
+    {
+        var path = tool.PathOf("bad-text.jsonl");
+        const string ok = """{"accountId":"OK-1","timeZones":["America/New_York"],"dueDate":"2026-04-05","amountDue":{"amount":50,"currency":"USD"}}""";
+        File.WriteAllBytes(path,
+        [
+            .. """{"accountId":"lone\ud800","dueDate":"2026-04-05","amountDue":{"amount":5,"currency":"USD"}}"""u8, (byte)'\n',
+            .. "{\"accountId\":\"bad"u8, 0xFF, .. "\",\"dueDate\":\"2026-04-05\",\"amountDue\":{\"amount\":5,\"currency\":\"USD\"}}"u8, (byte)'\r', (byte)'\n',
+            .. System.Text.Encoding.UTF8.GetBytes(ok.Replace(",\"dueDate\"", ",\r\"dueDate\"", StringComparison.Ordinal)), (byte)'\n',
+        ]);
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", path, "--now", Now);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("""{"accountId":"line 1","kind":"error","error":{"code":"invalidAccount","message":"line 1, accountId: the string is not valid text""", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("""{"accountId":"line 2","kind":"error","error":{"code":"invalidAccount","message":"line 2, accountId: the string is not valid text""", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("""{"accountId":"OK-1",""", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("\uFFFD", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_RussianLenderSaturdayEvening_DefersTheTextToSundayNineInMoscow()
     {
         // 20:30 on Saturday 11 April in Moscow: 230-FZ allows weekend contact 09:00–20:00 only.

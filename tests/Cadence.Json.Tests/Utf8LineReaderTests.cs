@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Cadence.Json.Tests;
+
+public sealed class Utf8LineReaderTests
+{
+    private static List<string> Lines(byte[] bytes)
+    {
+        var reader = new Utf8LineReader(new MemoryStream(bytes));
+        var lines = new List<string>();
+        while (reader.Next() is { } line)
+        {
+            lines.Add(Encoding.UTF8.GetString(line));
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void Next_SplitsAtLineFeedsOnly_DropsTheCarriageReturnBeforeOne_AndSkipsAByteOrderMark()
+        => Assert.Equal(["a\rb", "c", "", "d"], Lines([0xEF, 0xBB, 0xBF, .. "a\rb\nc\r\n\r\nd"u8]));
+
+    [Fact]
+    public void Next_ALineLongerThanTheBuffer_IsReadWhole()
+    {
+        var longLine = new string('x', 200_000);
+
+        Assert.Equal([longLine, "y"], Lines(Encoding.UTF8.GetBytes(longLine + "\ny\n")));
+    }
+
+    [Fact]
+    public void ReadLines_ALoneSurrogateOrBytesThatAreNotUtf8_AreAnErrorForThatLineOnly_NeverReplaced()
+    {
+        byte[] text =
+        [
+            .. """{"accountId":"lone\ud800","dueDate":"2026-03-01","amountDue":{"amount":5,"currency":"USD"}}"""u8, (byte)'\n',
+            .. "{\"accountId\":\"bad"u8, 0xFF, 0xFE, .. "\",\"dueDate\":\"2026-03-01\",\"amountDue\":{\"amount\":5,\"currency\":\"USD\"}}"u8, (byte)'\n',
+            .. """{"accountId\ud800":"x"}"""u8, (byte)'\n',
+            .. """{"accountId":"ok","dueDate":"2026-03-01","amountDue":{"amount":5,"currency":"USD"}}"""u8, (byte)'\n',
+        ];
+
+        var results = AccountJson.ReadLines(new MemoryStream(text)).ToList();
+
+        Assert.Equal([1, 2, 3, 4], results.Select(r => r.Line));
+        Assert.Equal([null, null, null, "ok"], results.Select(r => r.Account?.AccountId));
+        Assert.Equal("line 1, accountId: the string is not valid text: it holds a lone surrogate escape (\\ud800–\\udfff without its pair) or bytes that are not UTF-8", Assert.Single(results[0].Errors).ToString());
+        Assert.Equal("line 2, accountId: the string is not valid text: it holds a lone surrogate escape (\\ud800–\\udfff without its pair) or bytes that are not UTF-8", Assert.Single(results[1].Errors).ToString());
+        Assert.Equal("line 3, $: the record holds a name that is not valid text: a lone surrogate escape or bytes that are not UTF-8", Assert.Single(results[2].Errors).ToString());
+    }
+}
