@@ -13,6 +13,7 @@ namespace Cadence.CustomRules;
 /// </remarks>
 public sealed class AccountFacts
 {
+    private static readonly BorrowerState Forgotten = new(string.Empty);
     private readonly IReadOnlyDictionary<string, int> stepIndex;
     private LocalDate[] attemptDates = [];
     private int[] attemptDateStamps = [];
@@ -201,6 +202,13 @@ public sealed class AccountFacts
     {
         var index = stepIndex.TryGetValue(stepId, out var i) ? i : throw new ArgumentException($"Policy '{Policy.Name}' has no step '{stepId}'.", nameof(stepId));
         return new Candidate(this, Policy.Steps[index], index, ruleName, null, byPolicy: false);
+    }
+
+    /// <summary>Lets go of the last account (its state and history), so that a pooled workspace holds no borrower's data.</summary>
+    internal void Forget()
+    {
+        State = Forgotten;
+        History = [];
     }
 
     /// <summary>Sets what the facts stage derived for a new account; the date cache is invalidated.</summary>

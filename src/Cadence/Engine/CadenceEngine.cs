@@ -71,7 +71,7 @@ public sealed class CadenceEngine : ICadenceEngine
         var started = telemetry.Start();
         var workspace = Rent();
         var result = Decide(workspace, account, now, options.IncludeExplanations);
-        workspaces.Add(workspace);
+        Return(workspace);
         telemetry.Evaluated(result, started);
         return result;
     }
@@ -132,7 +132,7 @@ public sealed class CadenceEngine : ICadenceEngine
             tally?.Add(results[i]);
         }
 
-        workspaces.Add(workspace);
+        Return(workspace);
         if (tally is not null)
         {
             tallies!.Add(tally);
@@ -164,4 +164,11 @@ public sealed class CadenceEngine : ICadenceEngine
     }
 
     private EvaluationWorkspace Rent() => workspaces.TryTake(out var workspace) ? workspace : new EvaluationWorkspace(compiled);
+
+    /// <summary>Puts a workspace back in the pool, holding no borrower's data.</summary>
+    private void Return(EvaluationWorkspace workspace)
+    {
+        workspace.Forget();
+        workspaces.Add(workspace);
+    }
 }

@@ -676,6 +676,32 @@ public sealed class CadenceEngineTests
         Assert.Equal(DecisionKind.Contact, after.Kind);
     }
 
+    [Fact]
+    public void EvaluateBatch_AfterABatch_TheEngineHoldsNoBorrowersData()
+    {
+        var engine = new CadenceEngine(Policies.Single(Sms(), b => b.AddCap("daily", 3, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Sms))));
+
+        var traces = EvaluateAndForget(engine);
+        for (var i = 0; i < 3 && traces.Any(t => t.IsAlive); i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.All(traces, t => Assert.False(t.IsAlive));
+        GC.KeepAlive(engine);
+    }
+
+    /// <summary>Evaluates accounts with unsorted short and long histories, and returns weak references to their data.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static List<WeakReference> EvaluateAndForget(CadenceEngine engine)
+    {
+        var accounts = new[] { 3, 100 }.Select(n => Account($"A-{n}").WithHistory([.. Enumerable.Range(0, n).Reverse().Select(k => new ContactAttempt(Noon - Duration.FromHours(k + 1), Channel.Email))])).ToArray();
+        engine.EvaluateBatch(accounts, Noon);
+        engine.Evaluate(accounts[0], Noon);
+        return [.. accounts.Select(a => new WeakReference(a)), .. accounts.SelectMany(a => a.History).Select(h => new WeakReference(h))];
+    }
+
     public sealed class ThrowingConditionRule : Rule
     {
         public override void Define()

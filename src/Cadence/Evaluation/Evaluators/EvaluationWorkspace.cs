@@ -12,4 +12,11 @@ internal sealed class EvaluationWorkspace(CompiledPolicy compiled)
     public FactsDeriver Deriver { get; } = new(compiled);
 
     public Chooser Chooser { get; } = new(compiled);
+
+    /// <summary>Lets go of every account evaluated with it, before it goes back to the pool.</summary>
+    public void Forget()
+    {
+        Deriver.Forget();
+        Facts.Forget();
+    }
 }

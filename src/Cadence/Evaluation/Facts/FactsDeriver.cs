@@ -12,7 +12,11 @@ namespace Cadence.Evaluation.Facts;
 /// </summary>
 internal sealed class FactsDeriver(CompiledPolicy compiled)
 {
-    private readonly Dictionary<int, ContactAttempt[]> sortBuffers = [];
+    /// <summary>Sort buffers are kept for histories up to this length; a longer history is sorted into a new array.</summary>
+    private const int RetainedLength = 64;
+
+    private readonly ContactAttempt[]?[] sortBuffers = new ContactAttempt[]?[RetainedLength + 1];
+    private readonly List<int> used = [];
 
     /// <summary>Derives the facts of <paramref name="state"/> into <paramref name="facts"/>.</summary>
     /// <returns><see langword="false"/>, with <paramref name="error"/> naming every problem, for an invalid account.</returns>
@@ -67,6 +71,20 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
     public static Instant CycleStart(DateTimeZone zone, LocalDate due, int earliestFromDay)
         => LocalTimeResolution.StartOfDay(zone, due.PlusDays(Math.Min(0, earliestFromDay)));
 
+    /// <summary>
+    /// Lets go of every account derived since the last call: the sort buffers are cleared (they are kept, so that the
+    /// next batch allocates nothing), so that a pooled workspace holds no borrower's data between batches.
+    /// </summary>
+    public void Forget()
+    {
+        foreach (var length in used)
+        {
+            Array.Clear(sortBuffers[length]!);
+        }
+
+        used.Clear();
+    }
+
     /// <summary>The history sorted in a fixed order: the state's own array when it is sorted already, else a reused buffer.</summary>
     private ImmutableArray<ContactAttempt> SortedHistory(ImmutableArray<ContactAttempt> history)
     {
@@ -74,9 +92,23 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
         {
             if (AttemptOrder.Instance.Compare(history[i - 1], history[i]) > 0)
             {
-                if (!sortBuffers.TryGetValue(history.Length, out var buffer))
+                ContactAttempt[] buffer;
+                if (history.Length <= RetainedLength)
                 {
-                    sortBuffers[history.Length] = buffer = new ContactAttempt[history.Length];
+                    if (sortBuffers[history.Length] is not { } kept)
+                    {
+                        sortBuffers[history.Length] = kept = new ContactAttempt[history.Length];
+                    }
+
+                    buffer = kept;
+                    if (!used.Contains(history.Length))
+                    {
+                        used.Add(history.Length);
+                    }
+                }
+                else
+                {
+                    buffer = new ContactAttempt[history.Length];
                 }
 
                 history.CopyTo(buffer);
