@@ -112,4 +112,38 @@ public sealed class PolicyFileStepsTests
             ],
             result.Errors.Select(e => e.ToString()));
     }
+
+    [Fact]
+    public void Read_FiguresThatWouldOverflowTimeArithmetic_AreRejectedAtTheirPaths()
+    {
+        const string json = """
+            {
+              "name": "huge",
+              "defaultZone": "UTC",
+              "horizon": "9000000:00:00",
+              "steps": [
+                { "id": "sms", "channel": "sms", "template": "s", "window": { "from": -2000000000, "to": 2000000000 }, "repeatInterval": { "calendarDays": 2147483647 } }
+              ],
+              "windows": [ { "name": "hours", "days": ["all"], "ranges": [ { "from": "08:00", "to": "21:00" } ] } ],
+              "caps": [
+                { "name": "sliding", "limit": 1, "period": { "slidingDays": 2147483647 }, "counts": { "directions": "outbound" } },
+                { "name": "rolling", "limit": 1, "period": { "rolling": "900000:00:00" }, "counts": { "directions": "outbound" } }
+              ],
+              "cooldowns": [ { "name": "long", "trigger": { "directions": "any" }, "length": { "calendarDays": 100000 } } ]
+            }
+            """;
+
+        var result = PolicyJson.Read(json);
+
+        Assert.Equal(
+            [
+                "line 4, horizon: the horizon (375000:00:00:00) must be at most 36500 days",
+                "line 6, steps[0].window: the step's days must lie within 36500 days of the due date",
+                "line 6, steps[0].repeatInterval: a repeat of 2147483647 calendar days must be at most 36500 days",
+                "line 10, caps[0].period: the period (2147483647 consecutive days) must be at most 36500 days",
+                "line 11, caps[1].period: the period (rolling 37500:00:00:00) must be at most 36500 days",
+                "line 13, cooldowns[0].length: the cooldown's length (100000 calendar days) must be at most 36500 days",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
 }

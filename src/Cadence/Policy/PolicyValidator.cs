@@ -12,6 +12,15 @@ internal static class PolicyValidator
     /// <summary>The longest grace after a promised date: a year.</summary>
     private const int MaxGraceDays = 365;
 
+    /// <summary>
+    /// The largest number of days any figure of a policy may span (step days, sliding and calendar-day periods,
+    /// repeats, cooldowns, rolling periods, the horizon): 100 years, far beyond any cadence, so that no figure can
+    /// overflow the time arithmetic when an account is evaluated (that would be the policy's fault, not the account's).
+    /// </summary>
+    private const int MaxDays = 36_500;
+
+    private static readonly Duration MaxDuration = Duration.FromDays(MaxDays);
+
     private static readonly DayKinds[] WeekDays = [DayKinds.Weekday, DayKinds.Saturday, DayKinds.Sunday];
 
     public static List<PolicyError> Validate(CadencePolicyBuilder b, IReadOnlyList<CadenceStep> steps)
@@ -64,6 +73,10 @@ internal static class PolicyValidator
             {
                 errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "length", "the cooldown's length must be positive"));
             }
+            else if (c.Length.IsCalendarDays ? c.Length.Days > MaxDays : c.Length.Duration > MaxDuration)
+            {
+                errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "length", Inv($"the cooldown's length ({c.Length}) must be at most {MaxDays} days")));
+            }
         }
 
         for (var i = 0; i < b.ExhaustionList.Count; i++)
@@ -100,6 +113,10 @@ internal static class PolicyValidator
         {
             errors.Add(PolicyError.InSection("horizon", Inv($"the horizon ({b.HorizonLength}) must be positive")));
         }
+        else if (b.HorizonLength > MaxDuration)
+        {
+            errors.Add(PolicyError.InSection("horizon", Inv($"the horizon ({b.HorizonLength}) must be at most {MaxDays} days")));
+        }
 
         UniqueNames("windows", b.WindowList.Select(w => w.Name), errors);
         UniqueNames("caps", b.CapList.Select(c => c.Name), errors);
@@ -127,6 +144,11 @@ internal static class PolicyValidator
         if (s.ToDay is { } to && s.FromDay > to)
         {
             Error("window", Inv($"window.from ({s.FromDay}) is after window.to ({to})"));
+        }
+
+        if (Math.Abs((long)s.FromDay) > MaxDays || (s.ToDay is { } last && Math.Abs((long)last) > MaxDays))
+        {
+            Error("window", Inv($"the step's days must lie within {MaxDays} days of the due date"));
         }
 
         if (s.Channel is Channel.None)
@@ -162,10 +184,18 @@ internal static class PolicyValidator
         {
             Error("repeatInterval", Inv($"repeatInterval ({r}) must be positive"));
         }
+        else if (s.RepeatInterval is { } longRepeat && longRepeat > MaxDuration)
+        {
+            Error("repeatInterval", Inv($"repeatInterval ({longRepeat}) must be at most {MaxDays} days"));
+        }
 
         if (s.RepeatCalendarDays is < 1)
         {
             Error("repeatInterval", Inv($"a repeat of {s.RepeatCalendarDays} calendar days must be at least 1 day"));
+        }
+        else if (s.RepeatCalendarDays is > MaxDays)
+        {
+            Error("repeatInterval", Inv($"a repeat of {s.RepeatCalendarDays} calendar days must be at most {MaxDays} days"));
         }
 
         if (s.RepeatInterval is not null && s.RepeatCalendarDays is not null)
@@ -200,6 +230,10 @@ internal static class PolicyValidator
         else if (c.Period.Kind == CapPeriodKind.SlidingDays && c.Period.Days < 1)
         {
             Error("period", Inv($"a sliding period of {c.Period.Days} days must be at least 1 day"));
+        }
+        else if ((c.Period.Kind == CapPeriodKind.SlidingDays && c.Period.Days > MaxDays) || (c.Period.Kind == CapPeriodKind.Rolling && c.Period.Length > MaxDuration))
+        {
+            Error("period", Inv($"the period ({c.Period}) must be at most {MaxDays} days"));
         }
 
         if (c.Counts is null)
