@@ -388,7 +388,7 @@ internal sealed class PolicyJsonReader
             return null;
         }
 
-        if (info.LinkTarget is not null || (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0)
+        if (info.LinkTarget is not null || (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0 || ThroughALink(info.Directory, folder))
         {
             r.Error(path, $"the holiday file '{file}' is not a regular file");
             return null;
@@ -418,6 +418,20 @@ internal sealed class PolicyJsonReader
             r.Error(path, $"the holiday file '{file}' cannot be read");
             return null;
         }
+    }
+
+    /// <summary>Whether a folder between the policy's folder and the file is a link (which could lead anywhere).</summary>
+    private static bool ThroughALink(DirectoryInfo? directory, string folder)
+    {
+        for (var d = directory; d is not null && d.FullName.Length > folder.TrimEnd(Path.DirectorySeparatorChar).Length; d = d.Parent)
+        {
+            if (d.LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private IHolidayCalendar? ReadHolidays(JsonObject o)

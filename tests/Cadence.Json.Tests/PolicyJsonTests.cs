@@ -183,13 +183,17 @@ public sealed class PolicyJsonTests
     [InlineData("missing.holidays.json", "does not exist in the policy's folder")]
     [InlineData("big.holidays.json", "is larger than 1024 KiB")]
     [InlineData("outside-link.holidays.json", "is not a regular file")]
+    [InlineData("linked-folder/hostname", "is not a regular file")]
     public void Read_AHolidayFileOutsideThePolicysFolderOrNotARegularSmallFile_IsRefusedWithoutReadingIt(string file, string problem)
     {
         var folder = Directory.CreateTempSubdirectory("cadence-holidays-");
+        var outside = Directory.CreateTempSubdirectory("cadence-elsewhere-");
         try
         {
+            File.WriteAllText(Path.Combine(outside.FullName, "hostname"), "secret");
             File.WriteAllBytes(Path.Combine(folder.FullName, "big.holidays.json"), new byte[PolicyJsonReader.MaxHolidayFileBytes + 1]);
-            File.CreateSymbolicLink(Path.Combine(folder.FullName, "outside-link.holidays.json"), "/etc/hostname");
+            File.CreateSymbolicLink(Path.Combine(folder.FullName, "outside-link.holidays.json"), Path.Combine(outside.FullName, "hostname"));
+            Directory.CreateSymbolicLink(Path.Combine(folder.FullName, "linked-folder"), outside.FullName);
             var json = $$"""{ "name": "p", "holidayFiles": ["{{file}}"] }""";
 
             var error = Assert.Single(PolicyJson.Read(json, new PolicyJsonOptions { BaseDirectory = folder.FullName }).Errors);
@@ -199,6 +203,7 @@ public sealed class PolicyJsonTests
         finally
         {
             folder.Delete(recursive: true);
+            outside.Delete(recursive: true);
         }
     }
 
