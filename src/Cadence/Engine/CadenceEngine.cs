@@ -128,7 +128,7 @@ public sealed class CadenceEngine : ICadenceEngine
 
             results[i] = accounts[i] is { } account
                 ? Decide(workspace, account, now, options.IncludeExplanationsInBatches)
-                : EvaluationFailure.InvalidAccount(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"accounts[{i}]"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"accounts[{i}] is null"));
+                : EvaluationFailure.NullAccount(i);
             tally?.Add(results[i]);
         }
 
@@ -144,7 +144,7 @@ public sealed class CadenceEngine : ICadenceEngine
     {
         if (account is null)
         {
-            return EvaluationFailure.InvalidAccount(string.Empty, "the account is null");
+            return EvaluationFailure.NullAccount();
         }
 
         bool valid;

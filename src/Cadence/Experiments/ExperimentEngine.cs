@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Cadence.Evaluation.Evaluators;
 using Cadence.Internal;
 using NodaTime;
@@ -45,7 +44,7 @@ public sealed class ExperimentEngine : ICadenceEngine
     {
         if (account is null)
         {
-            return EvaluationFailure.InvalidAccount(string.Empty, "the account is null");
+            return EvaluationFailure.NullAccount();
         }
 
         var index = Experiment.IndexOf(account.AccountId ?? string.Empty);
@@ -74,7 +73,7 @@ public sealed class ExperimentEngine : ICadenceEngine
             }
             else
             {
-                results[i] = EvaluationFailure.InvalidAccount(string.Create(CultureInfo.InvariantCulture, $"accounts[{i}]"), string.Create(CultureInfo.InvariantCulture, $"accounts[{i}] is null"));
+                results[i] = EvaluationFailure.NullAccount(i);
             }
         }
 

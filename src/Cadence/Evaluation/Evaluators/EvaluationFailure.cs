@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cadence.Explanations;
 
 namespace Cadence.Evaluation.Evaluators;
@@ -8,6 +9,12 @@ internal static class EvaluationFailure
     /// <summary>An invalid account (its state, or derived facts that cannot be computed).</summary>
     public static Decision InvalidAccount(string accountId, string message)
         => Decision.Failed(accountId, ReasonCode.InvalidAccount, message);
+
+    /// <summary>A null account, alone (<paramref name="index"/> null) or at a position of a batch.</summary>
+    public static Decision NullAccount(int? index = null)
+        => index is { } i
+            ? InvalidAccount(string.Create(CultureInfo.InvariantCulture, $"accounts[{i}]"), string.Create(CultureInfo.InvariantCulture, $"accounts[{i}] is null"))
+            : InvalidAccount(string.Empty, "the account is null");
 
     /// <summary>A rule failed: its condition (rule unknown when <paramref name="ruleName"/> is null) or its action.</summary>
     public static Decision RuleFailed(string accountId, string? ruleName, string cause)
