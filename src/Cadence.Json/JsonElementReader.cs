@@ -44,8 +44,11 @@ internal sealed class JsonElementReader
         Errors.Add(PolicyError.AtPath(path, message) with { Line = at?.Line, Column = at?.Column });
     }
 
-    public bool HasErrorsAt(string path)
-        => Errors.Exists(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal) || e.Path.StartsWith(path + "[", StringComparison.Ordinal));
+    public bool HasErrorsAt(string path) => Errors.Exists(e => IsAtOrUnder(e.Path, path));
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="parent"/> or a member or item below it.</summary>
+    public static bool IsAtOrUnder(string path, string parent)
+        => path == parent || path.StartsWith(parent + ".", StringComparison.Ordinal) || path.StartsWith(parent + "[", StringComparison.Ordinal);
 
     /// <summary>The properties of an object, rejecting unknown and repeated ones; <see langword="null"/> when it is not an object.</summary>
     public JsonObject? Object(JsonElement element, string path, params string[] allowed)

@@ -149,7 +149,7 @@ internal sealed class PolicyJsonReader
             foreach (var error in e.Errors)
             {
                 var path = ToJsonPath(error);
-                if (!read.Exists(p => p == path || path.StartsWith(p + ".", StringComparison.Ordinal) || path.StartsWith(p + "[", StringComparison.Ordinal)))
+                if (!read.Exists(p => JsonElementReader.IsAtOrUnder(path, p)))
                 {
                     r.Error(path, error.Message);
                 }
