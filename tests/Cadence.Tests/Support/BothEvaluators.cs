@@ -60,16 +60,8 @@ internal sealed class BothEvaluators : ICadenceEngine
 
     private static CadenceEngineOptions With(CadenceEngineOptions? options, CadenceEvaluator evaluator)
     {
-        var given = options ?? new CadenceEngineOptions();
-        return new CadenceEngineOptions
-        {
-            Evaluator = evaluator,
-            IncludeExplanations = given.IncludeExplanations,
-            IncludeExplanationsInBatches = given.IncludeExplanationsInBatches,
-            MaxDegreeOfParallelism = given.MaxDegreeOfParallelism,
-            MinimumPartitionSize = given.MinimumPartitionSize,
-            LoggerFactory = given.LoggerFactory,
-            MeterFactory = given.MeterFactory,
-        };
+        var copy = (options ?? new CadenceEngineOptions()).Snapshot();
+        copy.Evaluator = evaluator;
+        return copy;
     }
 }
