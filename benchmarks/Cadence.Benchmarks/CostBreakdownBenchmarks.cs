@@ -23,7 +23,7 @@ public class CostBreakdownBenchmarks
     private CadencePolicy policy = null!;
     private CompiledPolicy compiled = null!;
     private EvaluationWorkspace workspace = null!;
-    private AccountFacts facts = null!;
+    private PersonFacts facts = null!;
     private FactsDeriver deriver = null!;
     private DirectEvaluator direct = null!;
     private ImmutableArray<CandidateGuard> guards;
@@ -66,11 +66,13 @@ public class CostBreakdownBenchmarks
             deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             for (var i = 0; i < policy.Steps.Length; i++)
             {
-                if (StepTiming.IsDue(facts, policy.Steps[i], i))
+                var account = facts.Accounts[0];
+                if (StepTiming.IsDue(account, policy.Steps[i], i))
                 {
+                    var point = policy.Steps[i].Channel is { } channel ? account.ContactPointFor(channel) : null;
                     foreach (var guard in guards)
                     {
-                        n += guard.Blocks(facts, policy.Steps[i], i) ? 1 : 0;
+                        n += guard.Blocks(account, policy.Steps[i], i, point) ? 1 : 0;
                     }
                 }
             }
@@ -113,6 +115,7 @@ public class CostBreakdownBenchmarks
             deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             var s = factory.CreateSession();
             s.Insert(facts);
+            s.InsertAll(facts.Accounts);
             n += s.Fire();
         }
 
@@ -127,6 +130,7 @@ public class CostBreakdownBenchmarks
         {
             deriver.TryDerive(facts, a, ReferenceWorkload.Now, out _);
             session.Insert(facts);
+            session.InsertAll(facts.Accounts);
             n += session.Fire();
             session.RetractAll(session.Query<object>().ToList());
         }

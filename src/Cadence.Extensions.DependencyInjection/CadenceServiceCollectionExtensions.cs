@@ -27,7 +27,7 @@ public static class CadenceServiceCollectionExtensions
     /// <summary>
     /// Registers <paramref name="policy"/> and a <see cref="CadenceEngine"/> for it as singletons (also as
     /// <see cref="ICadenceEngine"/>). The engine takes the container's <see cref="IClock"/> when one is registered,
-    /// for <see cref="CadenceEngineExtensions.EvaluateNow"/>. Calling it again changes nothing: the first registration, options
+    /// for <see cref="CadenceEngineExtensions.EvaluateNow(ICadenceEngine, BorrowerState)"/>. Calling it again changes nothing: the first registration, options
     /// included, stays.
     /// </summary>
     /// <param name="services">The service collection.</param>

@@ -86,11 +86,13 @@ public static class DecisionJson
                 c.GetProperty("proposedBy").GetString()!,
                 Enum(JsonNames.CandidateStatuses, c, "status"),
                 Instant(c, "notBefore"),
-                ReadReasons(c))).ToImmutableArray();
+                ReadReasons(c),
+                c.TryGetProperty("accountId", out var account) ? account.GetString() : null,
+                c.TryGetProperty("contactPointId", out var point) ? point.GetString() : null)).ToImmutableArray();
             explanation = new DecisionExplanation(candidates, ReadReasons(x));
         }
 
-        return new Decision(
+        var decision = new Decision(
             kind,
             accountId,
             step,
@@ -102,7 +104,42 @@ public static class DecisionJson
             o.TryGetProperty("limitedContentVoicemail", out var voicemail) && voicemail.GetBoolean()) with
         {
             Variant = o.TryGetProperty("variant", out var variant) ? variant.GetString() : null,
+            ContactPointId = o.TryGetProperty("contactPointId", out var pointId) ? pointId.GetString() : null,
+            AboutPerson = o.TryGetProperty("personId", out _),
         };
+        decision = WithAccounts(decision, o);
+        if (!decision.AboutPerson && step is not null)
+        {
+            // A single account's record leaves out what it implies: the contact is about that account, on the point
+            // of the step's channel.
+            decision = decision with { SoleAccountId = accountId, ContactPointId = step.Channel is { } channel ? ContactPoint.DefaultId(channel) : null };
+        }
+        if (o.TryGetProperty("escalations", out var escalations))
+        {
+            decision = decision with { Escalations = [.. escalations.EnumerateArray().Select(e => Read(e, policy, accountId))] };
+        }
+
+        return decision;
+    }
+
+    /// <summary>An escalation listed beside a decision: its step, the accounts it is about and when.</summary>
+    private static Decision Read(JsonElement e, CadencePolicy policy, string personId)
+    {
+        var id = e.GetProperty("step").GetString()!;
+        var step = policy.FindStep(id) ?? throw new FormatException($"escalations: policy '{policy.Name}' has no step '{id}'.");
+        Same(e, "escalation", step.EscalationKind, step, policy);
+        return WithAccounts(new Decision(DecisionKind.Escalate, personId, step, Instant(e, "notBefore"), null, null, null, null) { AboutPerson = true }, e);
+    }
+
+    private static Decision WithAccounts(Decision decision, JsonElement o)
+    {
+        if (!o.TryGetProperty("accountIds", out var ids))
+        {
+            return decision;
+        }
+
+        var accounts = ids.EnumerateArray().Select(i => i.GetString()!).ToImmutableArray();
+        return accounts.Length == 1 ? decision with { SoleAccountId = accounts[0] } : decision with { AccountIds = accounts };
     }
 
     /// <summary>Refuses a record whose step says something else than the policy's step of that id (another policy, or an edited one).</summary>
@@ -131,6 +168,13 @@ public static class DecisionJson
     {
         w.WriteStartObject();
         w.WriteString("accountId", decision.AccountId);
+        if (decision.AboutPerson)
+        {
+            // A person's decision names the person, the accounts it is about and the point; a single account's keeps
+            // the record it always had.
+            w.WriteString("personId", decision.PersonId);
+        }
+
         w.WriteString("kind", JsonNames.Name(decision.Kind));
         if (decision.Step is { } step)
         {
@@ -145,6 +189,16 @@ public static class DecisionJson
             {
                 w.WriteString("escalation", escalation);
             }
+
+            if (decision.AboutPerson)
+            {
+                WriteAccounts(w, decision);
+            }
+        }
+
+        if (decision.AboutPerson && decision.ContactPointId is { } pointId)
+        {
+            w.WriteString("contactPointId", pointId);
         }
 
         WriteInstant(w, "notBefore", decision.NotBefore);
@@ -162,6 +216,22 @@ public static class DecisionJson
         if (decision.Variant is { } variant)
         {
             w.WriteString("variant", variant);
+        }
+
+        if (!decision.Escalations.IsEmpty)
+        {
+            w.WriteStartArray("escalations");
+            foreach (var e in decision.Escalations)
+            {
+                w.WriteStartObject();
+                w.WriteString("step", e.Step!.Id);
+                w.WriteString("escalation", e.Step.EscalationKind);
+                WriteAccounts(w, e);
+                WriteInstant(w, "notBefore", e.NotBefore);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         }
 
         if (decision.Error is { } error)
@@ -191,6 +261,19 @@ public static class DecisionJson
                     w.WriteString("channel", JsonNames.Name(channel));
                 }
 
+                if (decision.AboutPerson)
+                {
+                    if (candidate.AccountId is { } account)
+                    {
+                        w.WriteString("accountId", account);
+                    }
+
+                    if (candidate.ContactPointId is { } point)
+                    {
+                        w.WriteString("contactPointId", point);
+                    }
+                }
+
                 w.WriteString("proposedBy", candidate.ProposedBy);
                 w.WriteString("status", JsonNames.Name(candidate.Status));
                 WriteInstant(w, "notBefore", candidate.NotBefore);
@@ -203,6 +286,24 @@ public static class DecisionJson
         }
 
         w.WriteEndObject();
+    }
+
+    private static void WriteAccounts(Utf8JsonWriter w, Decision decision)
+    {
+        w.WriteStartArray("accountIds");
+        if (decision.SoleAccountId is { } sole)
+        {
+            w.WriteStringValue(sole);
+        }
+        else
+        {
+            foreach (var id in decision.AccountIds)
+            {
+                w.WriteStringValue(id);
+            }
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteReasons(Utf8JsonWriter w, ImmutableArray<ExplanationReason> reasons)

@@ -4,49 +4,71 @@ using NodaTime;
 namespace Cadence.CustomRules;
 
 /// <summary>
-/// The facts derived once per account and evaluation instant: zones, local date, day relative to the due date,
-/// sorted history and per-step counters. Inserted into the rules session; custom rules and step conditions match it.
+/// The facts derived once per account and evaluation instant: the account's due date, amount, holds and tags, the day
+/// relative to the due date, and per-step counters over the attempts that concerned it; the person's facts (zones,
+/// local date, shared history, contact points) through <see cref="Person"/>. Inserted into the rules session; custom
+/// rules and step conditions match it.
 /// </summary>
 /// <remarks>
-/// Read-only to its users, and valid while its account is being evaluated: the engine reuses an instance for the next
-/// account of a batch, so a rule or condition must not keep it (or its <see cref="History"/>) beyond that.
+/// Read-only to its users, and valid while its person is being evaluated: the engine reuses an instance for the next
+/// person of a batch, so a rule or condition must not keep it (or its <see cref="History"/>) beyond that.
 /// </remarks>
 public sealed class AccountFacts
 {
-    private static readonly BorrowerState Forgotten = new(string.Empty);
     private readonly IReadOnlyDictionary<string, int> stepIndex;
-    private LocalDate[] attemptDates = [];
-    private int[] attemptDateStamps = [];
-    private int stamp;
+    private Account? account;
+    private BorrowerState? view;
 
-    internal AccountFacts(CadencePolicy policy, IReadOnlyDictionary<string, int> stepIndex)
+    internal AccountFacts(PersonFacts person, IReadOnlyDictionary<string, int> stepIndex)
     {
-        Policy = policy;
+        Person = person;
         this.stepIndex = stepIndex;
-        StepAttempts = new int[policy.Steps.Length];
-        StepLastAttempt = new Instant?[policy.Steps.Length];
+        StepAttempts = new int[person.Policy.Steps.Length];
+        StepLastAttempt = new Instant?[person.Policy.Steps.Length];
     }
 
-    /// <summary>The policy the facts were derived for.</summary>
-    public CadencePolicy Policy { get; }
+    /// <summary>The facts of the person the account belongs to.</summary>
+    public PersonFacts Person { get; }
 
-    /// <summary>The account's state.</summary>
-    public BorrowerState State { get; private set; } = null!;
+    /// <summary>The policy the facts were derived for.</summary>
+    public CadencePolicy Policy => Person.Policy;
+
+    /// <summary>
+    /// The account's state as one account: the evaluated state itself for a single account; for an account of a
+    /// <see cref="Cadence.Person"/>, a view made when first read (the person's zones, contact points and history, the
+    /// person's and the account's holds and tags together).
+    /// </summary>
+    public BorrowerState State => Person.Single ?? (view ??= View());
 
     /// <summary>The account's id.</summary>
-    public string AccountId => State.AccountId;
+    public string AccountId { get; private set; } = string.Empty;
+
+    /// <summary>The due date, if any.</summary>
+    public LocalDate? DueDate { get; private set; }
+
+    /// <summary>The amount due.</summary>
+    public Money AmountDue { get; private set; }
+
+    /// <summary>Whether the account is paid by automatic debit.</summary>
+    public bool Autopay { get; private set; }
+
+    /// <summary>The account-level holds (the person's are in <see cref="PersonFacts.Holds"/>).</summary>
+    public ImmutableArray<Hold> AccountHolds { get; private set; } = [];
+
+    /// <summary>The account-level tags (the person's are in <see cref="PersonFacts.Tags"/>).</summary>
+    public ImmutableArray<string> AccountTags { get; private set; } = [];
 
     /// <summary>The evaluation instant.</summary>
-    public Instant Now { get; private set; }
+    public Instant Now => Person.Now;
 
     /// <summary>The borrower's zones, resolved; the first one counts local dates.</summary>
-    public ImmutableArray<DateTimeZone> Zones { get; private set; }
+    public ImmutableArray<DateTimeZone> Zones => Person.Zones;
 
     /// <summary>The zone local dates are counted in.</summary>
-    public DateTimeZone PrimaryZone => Zones[0];
+    public DateTimeZone PrimaryZone => Person.PrimaryZone;
 
     /// <summary>Today's local date in the primary zone.</summary>
-    public LocalDate Today { get; private set; }
+    public LocalDate Today => Person.Today;
 
     /// <summary>
     /// Today's day relative to the due date (negative before it); <see langword="null"/> when nothing is owed: no due
@@ -54,8 +76,8 @@ public sealed class AccountFacts
     /// </summary>
     public int? DayFromDue { get; private set; }
 
-    /// <summary>The history sorted by instant (ties in a fixed order), so that evaluation never depends on input order.</summary>
-    public ImmutableArray<ContactAttempt> History { get; private set; }
+    /// <summary>The person's shared history sorted by instant (ties in a fixed order).</summary>
+    public ImmutableArray<ContactAttempt> History => Person.History;
 
     /// <summary>
     /// When the current due date's cycle began: the start of the local due date, or of the first day a step of the
@@ -65,134 +87,74 @@ public sealed class AccountFacts
     /// </summary>
     public Instant? CycleStart { get; private set; }
 
-    /// <summary>Attempts that served each step in this cycle, index for index with the policy's steps.</summary>
+    /// <summary>Attempts that served each step in this cycle and concerned the account, index for index with the policy's steps.</summary>
     internal int[] StepAttempts { get; }
 
-    /// <summary>When each step was last served, in any cycle, index for index with the policy's steps.</summary>
+    /// <summary>When each step was last served for the account, in any cycle, index for index with the policy's steps.</summary>
     internal Instant?[] StepLastAttempt { get; }
 
-    /// <summary>Whether the account carries <paramref name="tag"/>.</summary>
+    /// <summary>The account's position among its person's accounts.</summary>
+    internal int Index { get; private set; }
+
+    /// <summary>The person's and the account's holds, person-level first.</summary>
+    internal HoldList AllHolds => new(Person.Holds, AccountHolds);
+
+    /// <summary>Whether the account or its person carries <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
     /// <returns><see langword="true"/> when it does.</returns>
-    public bool HasTag(string tag)
-    {
-        foreach (var t in State.Tags)
-        {
-            if (string.Equals(t, tag, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    public bool HasTag(string tag) => PersonFacts.Contains(AccountTags, tag) || Person.HasTag(tag);
 
-        return false;
-    }
-
-    /// <summary>The first hold of <paramref name="kind"/> in effect now, if any.</summary>
+    /// <summary>The first hold of <paramref name="kind"/> in effect now on the account or its person, if any.</summary>
     /// <param name="kind">The hold kind.</param>
     /// <returns>The hold, or <see langword="null"/>.</returns>
-    public Hold? ActiveHold(HoldKind kind)
-    {
-        foreach (var hold in State.Holds)
-        {
-            if (hold.Kind == kind && hold.IsActiveAt(Now))
-            {
-                return hold;
-            }
-        }
+    public Hold? ActiveHold(HoldKind kind) => Person.ActiveHold(kind) ?? PersonFacts.ActiveIn(AccountHolds, kind, Now);
 
-        return null;
-    }
-
-    /// <summary>The contact point for <paramref name="channel"/>, if the borrower has one.</summary>
+    /// <summary>The person's first contact point for <paramref name="channel"/>, if any.</summary>
     /// <param name="channel">The channel.</param>
     /// <returns>The contact point, or <see langword="null"/>.</returns>
-    public ContactPoint? ContactPointFor(Channel channel)
-    {
-        foreach (var point in State.ContactPoints)
-        {
-            if (point.Channel == channel)
-            {
-                return point;
-            }
-        }
+    public ContactPoint? ContactPointFor(Channel channel) => Person.FirstContactPoint(channel);
 
-        return null;
-    }
+    /// <summary>Whether <paramref name="attempt"/> concerned this account (every account, when it names none).</summary>
+    /// <param name="attempt">An attempt of the history.</param>
+    /// <returns><see langword="true"/> when it did.</returns>
+    public bool Concerns(ContactAttempt attempt) => attempt.Concerns(AccountId);
 
-    /// <summary>How many attempts in the current cycle have served <paramref name="step"/> (outbound, or non-contact actions).</summary>
+    /// <summary>How many attempts in the current cycle have served <paramref name="step"/> for this account (outbound, or non-contact actions).</summary>
     /// <param name="step">A step of the policy.</param>
     /// <returns>The count.</returns>
     public int AttemptsOf(CadenceStep step) => stepIndex.TryGetValue(step.Id, out var i) ? StepAttempts[i] : 0;
 
-    /// <summary>When <paramref name="step"/> was last served, in any cycle, if ever.</summary>
+    /// <summary>When <paramref name="step"/> was last served for this account, in any cycle, if ever.</summary>
     /// <param name="step">A step of the policy.</param>
     /// <returns>The instant, or <see langword="null"/>.</returns>
     public Instant? LastAttemptOf(CadenceStep step) => stepIndex.TryGetValue(step.Id, out var i) ? StepLastAttempt[i] : null;
 
     /// <summary>
-    /// How many outbound attempts on <paramref name="channel"/> in a row, most recent first and since its contact point
-    /// was last updated, ended in one of <paramref name="failures"/>.
+    /// How many outbound attempts in a row on the person's first contact point of <paramref name="channel"/> ended in
+    /// one of <paramref name="failures"/> (see <see cref="PersonFacts.ConsecutiveFailures"/>); 0 without such a point.
     /// </summary>
     /// <param name="channel">The channel.</param>
     /// <param name="failures">The outcomes that count as failures.</param>
     /// <returns>The count.</returns>
     public int ConsecutiveFailures(Channel channel, ImmutableArray<ContactOutcome> failures)
-    {
-        var since = ContactPointFor(channel)?.UpdatedAt;
-        var count = 0;
-        for (var i = History.Length - 1; i >= 0; i--)
-        {
-            var a = History[i];
-            if (since is { } s && a.At < s)
-            {
-                break;
-            }
+        => ContactPointFor(channel) is { } point ? Person.ConsecutiveFailures(point, failures) : Person.ConsecutiveFailures(new ContactPoint(channel), failures);
 
-            if (a.Channel != channel || a.Direction != ContactDirection.Outbound)
-            {
-                continue;
-            }
-
-            if (!failures.Contains(a.Outcome))
-            {
-                // A booked attempt is not made yet: had it succeeded, it would not reopen a channel exhausted before it.
-                if (a.At > Now)
-                {
-                    continue;
-                }
-
-                // Attempts at the same instant have no order: failures at the instant of a success count as after it
-                // (fail closed), whatever order the sort gave them.
-                for (var j = i - 1; j >= 0 && History[j].At == a.At; j--)
-                {
-                    var b = History[j];
-                    if (b.Channel == channel && b.Direction == ContactDirection.Outbound && failures.Contains(b.Outcome))
-                    {
-                        count++;
-                    }
-                }
-
-                break;
-            }
-
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Whether <paramref name="rule"/> has exhausted <paramref name="channel"/>.</summary>
+    /// <summary>Whether <paramref name="rule"/> has exhausted the person's first contact point of <paramref name="channel"/>.</summary>
     /// <param name="rule">An exhaustion rule.</param>
     /// <param name="channel">The channel.</param>
     /// <returns><see langword="true"/> when it has.</returns>
     public bool IsExhausted(ExhaustionRule rule, Channel channel)
-        => rule.AppliesTo(channel) && ConsecutiveFailures(channel, rule.FailureOutcomes) >= rule.ConsecutiveFailures;
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.AppliesTo(channel) && ConsecutiveFailures(channel, rule.FailureOutcomes) >= rule.ConsecutiveFailures;
+    }
 
     /// <summary>
-    /// A candidate for the policy step <paramref name="stepId"/>, proposed by a custom rule; insert it into the session.
-    /// Every window, cap, cooldown, block, repeat interval and the step's maximum attempts still apply to it; its day
-    /// window does not (that is what proposing it is for), only the policy's horizon. Nothing is ever proposed for an
-    /// account that owes nothing.
+    /// A candidate for the policy step <paramref name="stepId"/> on this account, proposed by a custom rule; insert it
+    /// into the session. For a contact step it is paired with every contact point of the step's channel (use
+    /// <see cref="Propose(string, string, ContactPoint)"/> for one). Every window, cap, cooldown, block, repeat interval
+    /// and the step's maximum attempts still apply to it; its day window does not (that is what proposing it is for),
+    /// only the policy's horizon. Nothing is ever proposed for an account that owes nothing.
     /// </summary>
     /// <param name="stepId">The id of a step of the policy.</param>
     /// <param name="ruleName">The proposing rule's name, shown in explanations.</param>
@@ -204,41 +166,63 @@ public sealed class AccountFacts
         return new Candidate(this, Policy.Steps[index], index, ruleName, null, byPolicy: false);
     }
 
-    /// <summary>Lets go of the last account (its state and history), so that a pooled workspace holds no borrower's data.</summary>
+    /// <summary>As <see cref="Propose(string, string)"/>, on one contact point of the person.</summary>
+    /// <param name="stepId">The id of a step of the policy.</param>
+    /// <param name="ruleName">The proposing rule's name, shown in explanations.</param>
+    /// <param name="point">One of the person's contact points, on the step's channel.</param>
+    /// <returns>The candidate.</returns>
+    /// <exception cref="ArgumentException">The policy has no such step, or the point is not on its channel.</exception>
+    public Candidate Propose(string stepId, string ruleName, ContactPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var candidate = Propose(stepId, ruleName);
+        return candidate.Step.Channel == point.Channel
+            ? new Candidate(this, candidate.Step, candidate.StepIndex, ruleName, null, byPolicy: false, point)
+            : throw new ArgumentException($"Contact point '{point.Id}' is not on the channel of step '{stepId}'.", nameof(point));
+    }
+
+    /// <summary>Lets go of the last account, so that a pooled workspace holds no borrower's data.</summary>
     internal void Forget()
     {
-        State = Forgotten;
-        History = [];
+        account = null;
+        view = null;
+        AccountId = string.Empty;
+        AccountHolds = [];
+        AccountTags = [];
     }
 
-    /// <summary>Sets what the facts stage derived for a new account; the date cache is invalidated.</summary>
-    internal void Load(BorrowerState state, Instant now, ImmutableArray<DateTimeZone> zones, ImmutableArray<ContactAttempt> history, LocalDate today, int? dayFromDue, Instant? cycleStart)
+    /// <summary>Sets what the facts stage derived for an account; its counters are then filled by the deriver.</summary>
+    internal void Load(int index, string accountId, Account? source, LocalDate? dueDate, Money amountDue, bool autopay, ImmutableArray<Hold> holds, ImmutableArray<string> tags, int? dayFromDue, Instant? cycleStart)
     {
-        State = state;
-        Now = now;
-        Zones = zones;
-        History = history;
-        Today = today;
+        Index = index;
+        account = source;
+        view = null;
+        AccountId = accountId;
+        DueDate = dueDate;
+        AmountDue = amountDue;
+        Autopay = autopay;
+        AccountHolds = holds;
+        AccountTags = tags;
         DayFromDue = dayFromDue;
         CycleStart = cycleStart;
-        if (attemptDates.Length < history.Length)
-        {
-            attemptDates = new LocalDate[Math.Max(history.Length, attemptDates.Length * 2)];
-            attemptDateStamps = new int[attemptDates.Length];
-        }
-
-        stamp++;
     }
 
-    /// <summary>The local date of the history entry at <paramref name="index"/> in the primary zone, computed once when first needed.</summary>
-    internal LocalDate AttemptDate(int index)
-    {
-        if (attemptDateStamps[index] != stamp)
-        {
-            attemptDates[index] = History[index].At.InZone(Zones[0]).Date;
-            attemptDateStamps[index] = stamp;
-        }
+    /// <summary>The local date of the history entry at <paramref name="index"/> in the primary zone.</summary>
+    internal LocalDate AttemptDate(int index) => Person.AttemptDate(index);
 
-        return attemptDates[index];
+    private BorrowerState View()
+    {
+        var person = Person.Source!;
+        return new BorrowerState(AccountId)
+        {
+            TimeZoneIds = person.TimeZoneIds,
+            DueDate = DueDate,
+            AmountDue = AmountDue,
+            Autopay = Autopay,
+            ContactPoints = person.ContactPoints,
+            Holds = person.Holds.AddRange(account?.Holds ?? []),
+            Tags = person.Tags.AddRange(account?.Tags ?? []),
+            History = person.History,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Cadence.Explanations;
@@ -6,11 +7,16 @@ using NodaTime;
 namespace Cadence;
 
 /// <summary>
-/// The decision for one account: its kind, the step (for a contact or an escalation), when, and why. A value: copying
-/// it copies references to the policy's step and to the explanation.
+/// The decision for one person (or one account): its kind, the step (for a contact or an escalation), the accounts it is
+/// about and the contact point to use, when, and why. A value: copying it copies references to the policy's step and to
+/// the explanation.
 /// </summary>
 public readonly record struct Decision
 {
+    private readonly ImmutableArray<string> accountIds;
+    private readonly string? soleAccountId;
+    private readonly ImmutableArray<Decision> escalations;
+
     internal Decision(DecisionKind kind, string accountId, CadenceStep? step, Instant? notBefore, Instant? reviewAt, HoldKind? suppressedBy, DecisionError? error, DecisionExplanation? explanation, bool limitedContentVoicemail = false)
     {
         LimitedContentVoicemail = limitedContentVoicemail;
@@ -27,8 +33,49 @@ public readonly record struct Decision
     /// <summary>The decision's kind.</summary>
     public DecisionKind Kind { get; }
 
-    /// <summary>The account's id.</summary>
+    /// <summary>
+    /// The id of what was evaluated: the account's id for a single account (<see cref="BorrowerState"/>), the person's
+    /// id for a <see cref="Person"/> (the same as <see cref="PersonId"/>). The accounts a contact is about are in
+    /// <see cref="AccountIds"/>.
+    /// </summary>
     public string AccountId { get; }
+
+    /// <summary>The person's id (for a single account, the account's id).</summary>
+    public string PersonId => AccountId;
+
+    /// <summary>
+    /// For a contact or an escalation: the accounts it is about, ordered by id (several when its step bundles accounts);
+    /// empty otherwise.
+    /// </summary>
+    public ImmutableArray<string> AccountIds
+    {
+        get => !accountIds.IsDefault ? accountIds : soleAccountId is null ? [] : [soleAccountId];
+        internal init => accountIds = value;
+    }
+
+    /// <summary>The account a contact or escalation is about, when it is about one (<see cref="AccountIds"/> is then made on demand).</summary>
+    internal string? SoleAccountId
+    {
+        get => soleAccountId;
+        init => soleAccountId = value;
+    }
+
+    /// <summary>Whether a <see cref="Person"/> was evaluated (rather than a single account): records then name the person, accounts and point.</summary>
+    internal bool AboutPerson { get; init; }
+
+    /// <summary>For a contact: the id of the contact point to use (<see cref="ContactPoint.Id"/>).</summary>
+    public string? ContactPointId { get; internal init; }
+
+    /// <summary>
+    /// Escalations due on accounts other than those the chosen action is about, one per account (its best-ranked),
+    /// ordered by account id: an escalation due on one account never holds back a contact about another, and the host
+    /// gets both. Empty for a single account, whose decision is its best-ranked action as always.
+    /// </summary>
+    public ImmutableArray<Decision> Escalations
+    {
+        get => escalations.IsDefault ? [] : escalations;
+        internal init => escalations = value;
+    }
 
     /// <summary>For <see cref="DecisionKind.Contact"/> and <see cref="DecisionKind.Escalate"/>: the step to take.</summary>
     public CadenceStep? Step { get; }
@@ -74,6 +121,19 @@ public readonly record struct Decision
     public static Decision Failed(string accountId, ReasonCode code, string message)
         => new(DecisionKind.Error, accountId ?? string.Empty, null, null, null, null, new DecisionError(code, message), null);
 
+    /// <summary>Whether <paramref name="other"/> says the same, account ids and escalations compared element by element.</summary>
+    /// <param name="other">Another decision.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(Decision other)
+        => Kind == other.Kind && AccountId == other.AccountId && Equals(Step, other.Step) && NotBefore == other.NotBefore
+           && ReviewAt == other.ReviewAt && SuppressedBy == other.SuppressedBy && Equals(Error, other.Error)
+           && Equals(Explanation, other.Explanation) && LimitedContentVoicemail == other.LimitedContentVoicemail
+           && Variant == other.Variant && ContactPointId == other.ContactPointId
+           && AccountIds.AsSpan().SequenceEqual(other.AccountIds.AsSpan()) && Escalations.AsSpan().SequenceEqual(other.Escalations.AsSpan());
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, AccountId, Step, NotBefore, ReviewAt, SuppressedBy, ContactPointId, Variant);
+
     /// <inheritdoc />
     public override string ToString()
     {
@@ -86,7 +146,7 @@ public readonly record struct Decision
         switch (Kind)
         {
             case DecisionKind.Contact:
-                s.Append(CultureInfo.InvariantCulture, $" {Step!.Id} via {Channel} template '{Template}' not before {NotBefore}");
+                s.Append(CultureInfo.InvariantCulture, $" {Step!.Id} via {Channel}{(ContactPointId is { } p && p != ContactPoint.DefaultId(Channel!.Value) ? " (" + p + ")" : string.Empty)} template '{Template}' not before {NotBefore}");
                 if (LimitedContentVoicemail)
                 {
                     s.Append(" (limited-content voicemail only)");
@@ -105,6 +165,17 @@ public readonly record struct Decision
             case DecisionKind.Error:
                 s.Append(": ").Append(Error?.Message);
                 break;
+        }
+
+        if (Kind is DecisionKind.Contact or DecisionKind.Escalate && AccountIds.Length > 0 && !(AccountIds.Length == 1 && AccountIds[0] == AccountId))
+        {
+            s.Append(" about ").AppendJoin(", ", AccountIds);
+        }
+
+        foreach (var e in Escalations)
+        {
+            s.Append("; also ").Append(e.Step!.Id).Append(" (").Append(e.Step.EscalationKind).Append(") about ").AppendJoin(", ", e.AccountIds)
+                .Append(CultureInfo.InvariantCulture, $" not before {e.NotBefore}");
         }
 
         return s.ToString();

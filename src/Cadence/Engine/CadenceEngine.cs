@@ -8,10 +8,10 @@ using NRules.RuleModel;
 namespace Cadence;
 
 /// <summary>
-/// Evaluates a policy for accounts. The policy is compiled once (indexes, guards, window tables, rule names), then run
+/// Evaluates a policy for persons (each with one or more accounts) and single accounts. The policy is compiled once (indexes, guards, window tables, rule names), then run
 /// on one of two evaluators that give identical decisions (see <see cref="CadenceEvaluator"/>): the compiled evaluator
 /// loops over the compiled policy; the NRules evaluator compiles it into an NRules session factory, inserts each
-/// account's facts into a pooled session and lets custom rules take part. Both place the survivors in time and choose
+/// person's facts into a pooled session and lets custom rules take part. Both place the survivors in time and choose
 /// with the same shared code. An engine only chooses the evaluator, rents a workspace per thread, decides and reports
 /// telemetry.
 /// </summary>
@@ -23,11 +23,14 @@ public sealed class CadenceEngine : ICadenceEngine
     private readonly ConcurrentBag<EvaluationWorkspace> workspaces = [];
     private readonly CadenceEngineOptions options;
     private readonly EngineTelemetry telemetry;
+    private readonly ContactChecker checker;
+    private readonly Func<EvaluationWorkspace, BorrowerState, Instant, bool, Decision> decideAccount;
+    private readonly Func<EvaluationWorkspace, Person, Instant, bool, Decision> decidePerson;
 
     /// <summary>Compiles <paramref name="policy"/> for the evaluator the options choose.</summary>
     /// <param name="policy">The policy.</param>
     /// <param name="options">Evaluation options; defaults when <see langword="null"/>.</param>
-    /// <param name="clock">The clock <see cref="CadenceEngineExtensions.EvaluateNow"/> reads; none when <see langword="null"/>.</param>
+    /// <param name="clock">The clock <see cref="CadenceEngineExtensions.EvaluateNow(ICadenceEngine, BorrowerState)"/> reads; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The compiled evaluator was asked for a policy with custom NRules rules.</exception>
     public CadenceEngine(CadencePolicy policy, CadenceEngineOptions? options = null, IClock? clock = null)
     {
@@ -43,6 +46,9 @@ public sealed class CadenceEngine : ICadenceEngine
             _ => throw new ArgumentOutOfRangeException(nameof(options), this.options.Evaluator, "Not a known evaluator."),
         };
         compiled = new CompiledPolicy(policy);
+        checker = new ContactChecker(compiled);
+        decideAccount = Decide;
+        decidePerson = Decide;
         evaluator = Evaluator == CadenceEvaluator.NRules ? new NRulesEvaluator(compiled) : new DirectEvaluator(compiled);
         Description = evaluator.Description
             + (this.options.Evaluator == CadenceEvaluator.Auto && Evaluator == CadenceEvaluator.Compiled ? " (chosen because the policy has no custom NRules rules)" : string.Empty);
@@ -66,21 +72,54 @@ public sealed class CadenceEngine : ICadenceEngine
     internal IReadOnlyList<IRuleDefinition>? Rules => (evaluator as NRulesEvaluator)?.Rules;
 
     /// <inheritdoc />
-    public Decision Evaluate(BorrowerState account, Instant now)
+    public Decision Evaluate(BorrowerState account, Instant now) => EvaluateOne(account, now, decideAccount);
+
+    /// <inheritdoc />
+    public Decision Evaluate(Person person, Instant now) => EvaluateOne(person, now, decidePerson);
+
+    /// <inheritdoc />
+    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+        => EvaluateMany(accounts, destination, now, decideAccount, cancellationToken);
+
+    /// <inheritdoc />
+    public void EvaluateBatch(IReadOnlyList<Person> persons, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+        => EvaluateMany(persons, destination, now, decidePerson, cancellationToken);
+
+    /// <inheritdoc />
+    public ContactCheck Check(Person person, ProposedContact contact, Instant now)
+    {
+        Guard.NotNull(person);
+        Guard.NotNull(contact);
+        var workspace = Rent();
+        try
+        {
+            if (!TryDerive(workspace, person, now, out var error))
+            {
+                return ContactCheck.Invalid(error!);
+            }
+
+            return checker.Check(workspace.Facts, contact);
+        }
+        finally
+        {
+            Return(workspace);
+        }
+    }
+
+    private Decision EvaluateOne<T>(T item, Instant now, Func<EvaluationWorkspace, T, Instant, bool, Decision> decide)
     {
         var started = telemetry.Start();
         var workspace = Rent();
-        var result = Decide(workspace, account, now, options.IncludeExplanations);
+        var result = decide(workspace, item, now, options.IncludeExplanations);
         Return(workspace);
         telemetry.Evaluated(result, started);
         return result;
     }
 
-    /// <inheritdoc />
-    public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    private void EvaluateMany<T>(IReadOnlyList<T> items, Memory<Decision> destination, Instant now, Func<EvaluationWorkspace, T, Instant, bool, Decision> decide, CancellationToken cancellationToken)
     {
-        Guard.NotNull(accounts);
-        var count = accounts.Count;
+        Guard.NotNull(items);
+        var count = items.Count;
         CadenceEngineExtensions.EnsureRoom(destination, count);
 
         var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
@@ -93,7 +132,7 @@ public sealed class CadenceEngine : ICadenceEngine
         {
             if (partitions == 1)
             {
-                EvaluateRange(accounts, destination, now, 0, count, tallies, cancellationToken);
+                EvaluateRange(items, destination, now, 0, count, decide, tallies, cancellationToken);
             }
             else
             {
@@ -101,7 +140,7 @@ public sealed class CadenceEngine : ICadenceEngine
                     0,
                     partitions,
                     new ParallelOptions { MaxDegreeOfParallelism = partitions, CancellationToken = cancellationToken },
-                    p => EvaluateRange(accounts, destination, now, p * size, Math.Min(count, (p + 1) * size), tallies, cancellationToken));
+                    p => EvaluateRange(items, destination, now, p * size, Math.Min(count, (p + 1) * size), decide, tallies, cancellationToken));
             }
         }
         catch
@@ -114,7 +153,7 @@ public sealed class CadenceEngine : ICadenceEngine
         telemetry.BatchEnded(activity, count, started, tallies);
     }
 
-    private void EvaluateRange(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, int from, int to, ConcurrentBag<EngineTelemetry.Tally>? tallies, CancellationToken cancellationToken)
+    private void EvaluateRange<T>(IReadOnlyList<T> items, Memory<Decision> destination, Instant now, int from, int to, Func<EvaluationWorkspace, T, Instant, bool, Decision> decide, ConcurrentBag<EngineTelemetry.Tally>? tallies, CancellationToken cancellationToken)
     {
         var workspace = Rent();
         var tally = tallies is null ? null : new EngineTelemetry.Tally();
@@ -126,8 +165,8 @@ public sealed class CadenceEngine : ICadenceEngine
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            results[i] = accounts[i] is { } account
-                ? Decide(workspace, account, now, options.IncludeExplanationsInBatches)
+            results[i] = items[i] is { } item
+                ? decide(workspace, item, now, options.IncludeExplanationsInBatches)
                 : EvaluationFailure.NullAccount(i);
             tally?.Add(results[i]);
         }
@@ -161,6 +200,32 @@ public sealed class CadenceEngine : ICadenceEngine
         }
 
         return valid ? evaluator.Decide(workspace, workspace.Facts, explain) : EvaluationFailure.InvalidAccount(account.AccountId, error!);
+    }
+
+    /// <summary>The pipeline for one person: their facts (an invalid person stops here), then the evaluator.</summary>
+    private Decision Decide(EvaluationWorkspace workspace, Person person, Instant now, bool explain)
+    {
+        if (person is null)
+        {
+            return EvaluationFailure.NullAccount();
+        }
+
+        return TryDerive(workspace, person, now, out var error)
+            ? evaluator.Decide(workspace, workspace.Facts, explain)
+            : EvaluationFailure.InvalidAccount(person.PersonId, error!);
+    }
+
+    private static bool TryDerive(EvaluationWorkspace workspace, Person person, Instant now, out string? error)
+    {
+        try
+        {
+            return workspace.Deriver.TryDerive(workspace.Facts, person, now, out error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = $"person '{person.PersonId}': {ex.Message}";
+            return false;
+        }
     }
 
     private EvaluationWorkspace Rent() => workspaces.TryTake(out var workspace) ? workspace : new EvaluationWorkspace(compiled);

@@ -20,6 +20,33 @@ public static class CadenceEngineExtensions
         return engine.Evaluate(account, clock.GetCurrentInstant());
     }
 
+    /// <summary>Decides for one person at the current instant of the engine's <see cref="ICadenceEngine.Clock"/>.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="person">The person.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="InvalidOperationException">The engine has no clock.</exception>
+    public static Decision EvaluateNow(this ICadenceEngine engine, Person person)
+    {
+        Guard.NotNull(engine);
+        var clock = engine.Clock ?? throw new InvalidOperationException("This engine has no IClock: pass the evaluation instant, or construct it (or register it) with a clock.");
+        return engine.Evaluate(person, clock.GetCurrentInstant());
+    }
+
+    /// <summary>Decides for every person, one decision per person in input order, partitioned over the processors.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="persons">The persons.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>The decisions, index for index.</returns>
+    public static Decision[] EvaluateBatch(this ICadenceEngine engine, IReadOnlyList<Person> persons, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(engine);
+        Guard.NotNull(persons);
+        var results = new Decision[persons.Count];
+        engine.EvaluateBatch(persons, results, now, cancellationToken);
+        return results;
+    }
+
     /// <summary>Decides for every account, one decision per account in input order, partitioned over the processors.</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="accounts">The accounts.</param>
@@ -35,7 +62,7 @@ public static class CadenceEngineExtensions
         return results;
     }
 
-    /// <summary>As <see cref="ICadenceEngine.EvaluateBatch"/>, for accounts in memory (an array's memory is used as it is).</summary>
+    /// <summary>As <see cref="ICadenceEngine.EvaluateBatch(IReadOnlyList{BorrowerState}, Memory{Decision}, Instant, CancellationToken)"/>, for accounts in memory (an array's memory is used as it is).</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="accounts">The accounts.</param>
     /// <param name="destination">Where the decisions go; at least as long as <paramref name="accounts"/>.</param>

@@ -15,6 +15,7 @@ internal sealed class CompiledPolicy
 {
     private readonly ConcurrentDictionary<(string, string?), ImmutableArray<DateTimeZone>> zoneSets = new();
     private readonly bool[] holdBlocks;
+    private readonly bool[] holdBlocksChannel;
 
     public CompiledPolicy(CadencePolicy policy)
     {
@@ -23,6 +24,8 @@ internal sealed class CompiledPolicy
         Names = new RuleNames(policy);
         Windows = ContactWindowTable.Build(policy.Windows, policy.Holidays);
         holdBlocks = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
+        holdBlocksChannel = [.. policy.HoldRules.SelectMany(r => Enum.GetValues<Channel>().Select(r.BlocksChannel))];
+        ChannelCount = Enum.GetValues<Channel>().Length;
         EarliestFromDay = policy.Steps.IsEmpty ? 0 : policy.Steps.Min(s => s.FromDay);
     }
 
@@ -43,8 +46,20 @@ internal sealed class CompiledPolicy
     /// <summary>The earliest first day of any step, relative to the due date.</summary>
     public int EarliestFromDay { get; }
 
+    private int ChannelCount { get; }
+
     /// <summary>Whether hold rule <paramref name="rule"/> blocks step <paramref name="step"/>: a lookup in the hold × step table.</summary>
     public bool HoldBlocks(int rule, int step) => holdBlocks[(rule * Steps.Length) + step];
+
+    /// <summary>
+    /// Whether hold rule <paramref name="rule"/> blocks step <paramref name="step"/>, or, for a contact that serves no
+    /// step (<paramref name="step"/> &lt; 0), a contact on <paramref name="channel"/>.
+    /// </summary>
+    public bool HoldBlocks(int rule, int step, Channel? channel)
+        => step >= 0 ? HoldBlocks(rule, step) : channel is { } c && holdBlocksChannel[(rule * ChannelCount) + (int)c];
+
+    /// <summary>Whether a rule from <paramref name="source"/> applies to the person (a pack limited to regions the person is not in does not).</summary>
+    public static bool AppliesTo(RuleSource? source, CustomRules.PersonFacts person) => source is null || source.Regions.IsEmpty || person.IsIn(source.Regions);
 
     /// <summary>
     /// The resolved zones of a valid account (the default zone when it names none), duplicates removed; cached, so

@@ -15,7 +15,7 @@ public sealed class ExperimentEngine : ICadenceEngine
     /// <summary>Creates the engine, one <see cref="CadenceEngine"/> per variant.</summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="options">Options for every variant's engine.</param>
-    /// <param name="clock">The clock for <see cref="CadenceEngineExtensions.EvaluateNow"/>; none by default.</param>
+    /// <param name="clock">The clock for <see cref="CadenceEngineExtensions.EvaluateNow(ICadenceEngine, BorrowerState)"/>; none by default.</param>
     public ExperimentEngine(Experiment experiment, CadenceEngineOptions? options = null, IClock? clock = null)
     {
         Experiment = Guard.NotNull(experiment);

@@ -35,7 +35,12 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
         CustomRules = [.. b.CustomRuleList];
         RequiredHolidayRegions = [.. b.HolidayRegions];
         LimitedContentVoicemail = b.LimitedVoicemail;
+        ContactPointPreference = b.PointPreference;
     }
+
+    /// <summary>The default preference among kinds of contact point: mobile, landline, work; personal before work e-mail.</summary>
+    public static ImmutableArray<ContactPointKind> DefaultContactPointPreference { get; } =
+        [ContactPointKind.Mobile, ContactPointKind.Landline, ContactPointKind.Work, ContactPointKind.PersonalEmail, ContactPointKind.WorkEmail];
 
     /// <summary>The policy's name.</summary>
     public string Name { get; }
@@ -85,6 +90,12 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
     /// <summary>Whether call decisions say that a voicemail may carry no debt details (<see cref="Decision.LimitedContentVoicemail"/>).</summary>
     public bool LimitedContentVoicemail { get; }
 
+    /// <summary>
+    /// Which kinds of contact point are preferred, most preferred first, when a step could use several points of its
+    /// channel at the same rank; kinds not listed come after, in the order of <see cref="ContactPointKind"/>.
+    /// </summary>
+    public ImmutableArray<ContactPointKind> ContactPointPreference { get; }
+
     /// <summary>Lender-written NRules rules evaluated with the policy's own rules, over the same facts.</summary>
     public ImmutableArray<Rule> CustomRules { get; }
 
@@ -96,7 +107,7 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
     /// <summary>
     /// Combines policies into one whose rules are all of theirs: steps are concatenated (their ids must stay unique),
     /// windows intersect, caps, cooldowns, exhaustion rules, hold mappings, consent and workplace restrictions add up;
-    /// the horizon, selection order and default zone are the first policy's (the default zone, the first one any policy
+    /// the horizon, selection order, contact-point preference and default zone are the first policy's (the preference, the first one a policy sets) (the default zone, the first one any policy
     /// names), holidays the union.
     /// </summary>
     /// <param name="name">The combined policy's name.</param>
@@ -164,6 +175,7 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
                && Sequence.Equal(WorkplaceRestricted, other.WorkplaceRestricted)
                && Sequence.Equal(RequiredHolidayRegions, other.RequiredHolidayRegions)
                && LimitedContentVoicemail == other.LimitedContentVoicemail
+               && Sequence.Equal(ContactPointPreference, other.ContactPointPreference)
                && DefaultZone?.Id == other.DefaultZone?.Id
                && ZoneProvider.VersionId == other.ZoneProvider.VersionId
                && Horizon == other.Horizon

@@ -48,6 +48,10 @@ public sealed class CadencePolicyBuilder
 
     internal bool LimitedVoicemail { get; private set; }
 
+    internal System.Collections.Immutable.ImmutableArray<ContactPointKind> PointPreference { get; private set; } = CadencePolicy.DefaultContactPointPreference;
+
+    internal bool PointPreferenceSet { get; private set; }
+
     /// <summary>Adds a step.</summary>
     /// <param name="step">The step.</param>
     /// <returns>This builder.</returns>
@@ -214,6 +218,22 @@ public sealed class CadencePolicyBuilder
     }
 
     /// <summary>
+    /// Sets the order in which kinds of contact point are preferred when a step could use several points of its
+    /// channel at the same rank (default: <see cref="CadencePolicy.DefaultContactPointPreference"/>); kinds not listed
+    /// come after the listed ones, in the order of <see cref="ContactPointKind"/>. Ties are then broken by the
+    /// point's id, then the account's id, ordinally.
+    /// </summary>
+    /// <param name="kinds">The kinds, most preferred first.</param>
+    /// <returns>This builder.</returns>
+    public CadencePolicyBuilder WithContactPointPreference(params IEnumerable<ContactPointKind> kinds)
+    {
+        Guard.NotBuilt(built, nameof(CadencePolicyBuilder));
+        PointPreference = [.. Guard.NotNull(kinds).Distinct()];
+        PointPreferenceSet = true;
+        return this;
+    }
+
+    /// <summary>
     /// Marks every call decision with <see cref="Decision.LimitedContentVoicemail"/>: a voicemail left on the call may
     /// carry no debt details (Regulation F's limited-content message).
     /// </summary>
@@ -228,7 +248,7 @@ public sealed class CadencePolicyBuilder
     /// <summary>
     /// Adds a lender-written NRules rule. It matches the same facts as the policy's own rules
     /// (<see cref="CustomRules.AccountFacts"/>, <see cref="CustomRules.Candidate"/>, <see cref="CustomRules.CandidateBlock"/>) and may insert candidates
-    /// (<see cref="CustomRules.AccountFacts.Propose"/>) or blocks (<see cref="CustomRules.CandidateBlock"/>). A rule that throws makes its
+    /// (<see cref="CustomRules.AccountFacts.Propose(string, string)"/>) or blocks (<see cref="CustomRules.CandidateBlock"/>). A rule that throws makes its
     /// account's decision an error.
     /// </summary>
     /// <param name="rule">The rule instance.</param>
@@ -254,6 +274,12 @@ public sealed class CadencePolicyBuilder
         Calendar = HolidayCalendar.Combine(Calendar, policy.Holidays);
         HolidayRegions.UnionWith(policy.RequiredHolidayRegions);
         LimitedVoicemail |= policy.LimitedContentVoicemail;
+        if (!PointPreferenceSet && policy.ContactPointPreference != CadencePolicy.DefaultContactPointPreference)
+        {
+            PointPreference = policy.ContactPointPreference;
+            PointPreferenceSet = true;
+        }
+
         return this;
     }
 

@@ -71,6 +71,14 @@ public sealed record CadenceStep
     /// <summary>Conditions that must all hold for the step to be due.</summary>
     public ImmutableArray<StepCondition> Conditions { get; init => field = value.IsDefault ? [] : value; } = [];
 
+    /// <summary>
+    /// Whether one contact of this step may serve several of a person's accounts: when the step is due on several
+    /// accounts, the contact is about every account whose same step is placed on the chosen contact point no later
+    /// than the chosen instant and whose per-account caps and cooldowns hold then; the others are left out, not waited
+    /// for. Off by default: a contact is about one account.
+    /// </summary>
+    public bool Bundle { get; init; }
+
     /// <summary>Whether the step is an escalation rather than a contact.</summary>
     public bool IsEscalation => Channel is null;
 
@@ -103,9 +111,9 @@ public sealed record CadenceStep
         => other is not null && Id == other.Id && Channel == other.Channel && EscalationKind == other.EscalationKind
            && Template == other.Template && FromDay == other.FromDay && ToDay == other.ToDay && RepeatInterval == other.RepeatInterval
            && RepeatCalendarDays == other.RepeatCalendarDays
-           && MaxAttempts == other.MaxAttempts && Priority == other.Priority && Sequence.Equal(Conditions, other.Conditions);
+           && MaxAttempts == other.MaxAttempts && Priority == other.Priority && Bundle == other.Bundle && Sequence.Equal(Conditions, other.Conditions);
 
     /// <inheritdoc />
     public override int GetHashCode()
-        => HashCode.Combine(Id, Channel, EscalationKind, Template, FromDay, ToDay, HashCode.Combine(RepeatInterval, RepeatCalendarDays, MaxAttempts, Priority), Sequence.Hash(Conditions));
+        => HashCode.Combine(Id, Channel, EscalationKind, Template, FromDay, ToDay, HashCode.Combine(RepeatInterval, RepeatCalendarDays, MaxAttempts, Priority, Bundle), Sequence.Hash(Conditions));
 }

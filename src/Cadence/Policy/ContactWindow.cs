@@ -25,11 +25,14 @@ public sealed record ContactWindow(string Name, DayKinds Days, ImmutableArray<Ti
     /// <returns><see langword="true"/> when it does.</returns>
     public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty || Channels.Contains(channel);
 
+    /// <summary>Where the rule comes from, when a jurisdiction pack made it.</summary>
+    public RuleSource? Source { get; init; }
+
     /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
     /// <param name="other">Another window.</param>
     /// <returns><see langword="true"/> when they are equal.</returns>
     public bool Equals(ContactWindow? other)
-        => other is not null && Name == other.Name && Days == other.Days && Sequence.Equal(Ranges, other.Ranges) && Sequence.Equal(Channels, other.Channels);
+        => other is not null && Name == other.Name && Days == other.Days && Sequence.Equal(Ranges, other.Ranges) && Sequence.Equal(Channels, other.Channels) && Equals(Source, other.Source);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Days, Sequence.Hash(Ranges), Sequence.Hash(Channels));

@@ -5,7 +5,7 @@ namespace Cadence;
 
 /// <summary>
 /// After <see cref="ConsecutiveFailures"/> consecutive failed outbound attempts on a contact point (since it was last
-/// updated), its channel is closed until the contact point is updated.
+/// updated), that contact point is closed until it is updated; the channel stays open through the person's other points.
 /// </summary>
 /// <param name="Name">The rule's name, used in explanations.</param>
 /// <param name="ConsecutiveFailures">How many consecutive failures exhaust a contact point, at least 1.</param>
@@ -28,12 +28,15 @@ public sealed record ExhaustionRule(string Name, int ConsecutiveFailures, Immuta
     /// <returns><see langword="true"/> when it does.</returns>
     public bool AppliesTo(Channel channel) => Channels.IsDefaultOrEmpty ? channel != Channel.None : Channels.Contains(channel);
 
+    /// <summary>Where the rule comes from, when a jurisdiction pack made it.</summary>
+    public RuleSource? Source { get; init; }
+
     /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
     /// <param name="other">Another rule.</param>
     /// <returns><see langword="true"/> when they are equal.</returns>
     public bool Equals(ExhaustionRule? other)
         => other is not null && Name == other.Name && ConsecutiveFailures == other.ConsecutiveFailures
-           && Sequence.Equal(Channels, other.Channels) && Sequence.Equal(FailureOutcomes, other.FailureOutcomes);
+           && Sequence.Equal(Channels, other.Channels) && Sequence.Equal(FailureOutcomes, other.FailureOutcomes) && Equals(Source, other.Source);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, ConsecutiveFailures, Sequence.Hash(Channels), Sequence.Hash(FailureOutcomes));

@@ -30,6 +30,14 @@ public sealed record HoldRule(string Name, HoldKind Kind)
     /// </summary>
     public int? GraceDaysAfterPromisedDate { get; init; }
 
+    /// <summary>
+    /// Whether the rule blocks a contact on <paramref name="channel"/> that serves no step of the policy (a contact the
+    /// host proposes: an agent's manual dial, a callback): when it blocks every step or that channel.
+    /// </summary>
+    /// <param name="channel">A channel.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool BlocksChannel(Channel channel) => BlocksAllSteps || BlockedChannels.Contains(channel);
+
     /// <summary>Whether the rule blocks <paramref name="step"/>.</summary>
     /// <param name="step">A step.</param>
     /// <returns><see langword="true"/> when it does.</returns>
@@ -57,13 +65,16 @@ public sealed record HoldRule(string Name, HoldKind Kind)
         }
     }
 
+    /// <summary>Where the rule comes from, when a jurisdiction pack made it.</summary>
+    public RuleSource? Source { get; init; }
+
     /// <summary>Whether <paramref name="other"/> has the same values, collections compared element by element.</summary>
     /// <param name="other">Another rule.</param>
     /// <returns><see langword="true"/> when they are equal.</returns>
     public bool Equals(HoldRule? other)
         => other is not null && Name == other.Name && Kind == other.Kind && BlocksAllSteps == other.BlocksAllSteps
            && GraceDaysAfterPromisedDate == other.GraceDaysAfterPromisedDate
-           && Sequence.Equal(ExceptSteps, other.ExceptSteps) && Sequence.Equal(BlockedChannels, other.BlockedChannels) && Sequence.Equal(BlockedSteps, other.BlockedSteps);
+           && Sequence.Equal(ExceptSteps, other.ExceptSteps) && Sequence.Equal(BlockedChannels, other.BlockedChannels) && Sequence.Equal(BlockedSteps, other.BlockedSteps) && Equals(Source, other.Source);
 
     /// <inheritdoc />
     public override int GetHashCode()

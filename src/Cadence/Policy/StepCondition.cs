@@ -58,19 +58,19 @@ public abstract class StepCondition
     /// <param name="amount">The threshold.</param>
     /// <returns>The condition.</returns>
     public static StepCondition AmountAtLeast(decimal amount)
-        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due >= {amount}"), f => f.State.AmountDue.Amount >= amount, StepConditionKind.AmountAtLeast) { Amount = amount };
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due >= {amount}"), f => f.AmountDue.Amount >= amount, StepConditionKind.AmountAtLeast) { Amount = amount };
 
     /// <summary>The amount due is below <paramref name="amount"/>.</summary>
     /// <param name="amount">The threshold.</param>
     /// <returns>The condition.</returns>
     public static StepCondition AmountBelow(decimal amount)
-        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due < {amount}"), f => f.State.AmountDue.Amount < amount, StepConditionKind.AmountBelow) { Amount = amount };
+        => new Predicate(string.Create(CultureInfo.InvariantCulture, $"amount due < {amount}"), f => f.AmountDue.Amount < amount, StepConditionKind.AmountBelow) { Amount = amount };
 
     /// <summary>The borrower pays by automatic debit, or does not.</summary>
     /// <param name="enabled">The autopay status required.</param>
     /// <returns>The condition.</returns>
     public static StepCondition Autopay(bool enabled)
-        => new Predicate(enabled ? "autopay on" : "autopay off", f => f.State.Autopay == enabled, StepConditionKind.Autopay) { AutopayEnabled = enabled };
+        => new Predicate(enabled ? "autopay on" : "autopay off", f => f.Autopay == enabled, StepConditionKind.Autopay) { AutopayEnabled = enabled };
 
     /// <summary>
     /// A hold of <paramref name="kind"/> is in effect now, by the hold's own period (a hold rule's grace after a

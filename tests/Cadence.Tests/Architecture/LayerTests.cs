@@ -29,7 +29,7 @@ public sealed partial class LayerTests
         ["Explanations"] = ["Internal", "Model"],
         ["CustomRules"] = ["Internal", "Model", "Policy", "Time", "Explanations"],
         ["Decisions"] = ["Internal", "Model", "Policy", "Explanations"],
-        ["Evaluation"] = ["Internal", "Model", "Policy", "Time"],
+        ["Evaluation"] = ["Internal", "Model", "Policy", "Time", "CustomRules"],
         ["Evaluation/Facts"] = ["Internal", "Model", "Policy", "Time", "CustomRules", "Evaluation"],
         ["Evaluation/Candidates"] = ["Internal", "Model", "Policy", "Time", "CustomRules", "Evaluation"],
         ["Evaluation/Blocks"] = ["Internal", "Model", "Policy", "Time", "CustomRules", "Explanations", "Evaluation"],

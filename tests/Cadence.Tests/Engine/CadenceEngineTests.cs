@@ -533,8 +533,9 @@ public sealed class CadenceEngineTests
         var engine = new CadenceEngine(Policies.SeedCadence(), new CadenceEngineOptions { Evaluator = CadenceEvaluator.NRules });
 
         Assert.Equal(CadenceEvaluator.NRules, engine.Evaluator);
-        Assert.Equal("NRules evaluator for policy 'seed-cadence': 20 rules (11 step rules, 9 guard rules, 0 custom rules)", engine.Description);
-        Assert.Equal(20, engine.Rules!.Count);
+        Assert.Equal("NRules evaluator for policy 'seed-cadence': 21 rules (11 step rules, 1 pairing rule, 9 guard rules, 0 custom rules)", engine.Description);
+        Assert.Equal(21, engine.Rules!.Count);
+        Assert.Contains(engine.Rules, r => r.Name == "pairing");
         Assert.Contains(engine.Rules, r => r.Name == "step:call-overdue");
     }
 

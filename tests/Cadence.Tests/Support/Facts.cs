@@ -11,6 +11,6 @@ internal static class Facts
     public static AccountFacts Derive(CadencePolicy policy, BorrowerState state, Instant now)
     {
         var workspace = new EvaluationWorkspace(new CompiledPolicy(policy));
-        return workspace.Deriver.TryDerive(workspace.Facts, state, now, out var error) ? workspace.Facts : throw new InvalidOperationException(error);
+        return workspace.Deriver.TryDerive(workspace.Facts, state, now, out var error) ? workspace.Facts.Accounts[0] : throw new InvalidOperationException(error);
     }
 }

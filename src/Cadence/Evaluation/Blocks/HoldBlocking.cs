@@ -34,7 +34,12 @@ internal static class HoldBlocking
     public static bool IsInEffect(CompiledPolicy compiled, AccountFacts facts, int rule, Instant at)
     {
         var r = compiled.HoldRules[rule];
-        foreach (var hold in facts.State.Holds)
+        if (!CompiledPolicy.AppliesTo(r.Source, facts.Person))
+        {
+            return false;
+        }
+
+        foreach (var hold in facts.AllHolds)
         {
             if (hold.Kind == r.Kind && hold.From <= at && (EffectiveUntil(facts, r, hold) is not { } until || at < until))
             {
@@ -64,7 +69,7 @@ internal static class HoldBlocking
     {
         var r = compiled.HoldRules[rule];
         Instant? latest = null;
-        foreach (var hold in facts.State.Holds)
+        foreach (var hold in facts.AllHolds)
         {
             if (hold.Kind != r.Kind || hold.From > facts.Now)
             {

@@ -41,12 +41,12 @@ internal static class StepTiming
 
     /// <summary>The first instant of the step's window (the start of its first local day).</summary>
     public static Instant Opens(AccountFacts facts, CadenceStep step)
-        => LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.State.DueDate!.Value.PlusDays(step.FromDay));
+        => LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.DueDate!.Value.PlusDays(step.FromDay));
 
     /// <summary>The instant the step's window ends (the start of the local day after its last); <see langword="null"/> when open-ended or nothing is owed.</summary>
     public static Instant? Closes(AccountFacts facts, CadenceStep step)
         => facts.DayFromDue is not null && step.ToDay is { } to
-            ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.State.DueDate!.Value.PlusDays(to + 1))
+            ? LocalTimeResolution.StartOfDay(facts.PrimaryZone, facts.DueDate!.Value.PlusDays(to + 1))
             : null;
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Cadence.Explanations;
-using NodaTime;
 
 namespace Cadence.Evaluation.Choice;
 
@@ -11,36 +10,43 @@ namespace Cadence.Evaluation.Choice;
 internal sealed class ExplanationRecorder
 {
     private readonly List<(int Step, CandidateExplanation Explanation)> candidates = [];
-    private readonly List<(int Step, string ProposedBy, Instant NotBefore, List<ExplanationReason> Trace)> placed = [];
 
-    public void Clear()
-    {
-        candidates.Clear();
-        placed.Clear();
-    }
+    public void Clear() => candidates.Clear();
 
     /// <summary>A candidate that was blocked or dropped, with its reasons.</summary>
-    public void Rejected(CompiledPolicy compiled, int step, string proposedBy, CandidateStatus status, List<ExplanationReason> reasons)
+    public void Rejected(CompiledPolicy compiled, string? accountId, int step, string? pointId, string proposedBy, CandidateStatus status, List<ExplanationReason> reasons)
     {
         var s = compiled.Steps[step];
-        candidates.Add((step, new CandidateExplanation(s.Id, s.Channel, proposedBy, status, null, [.. reasons])));
+        candidates.Add((step, new CandidateExplanation(s.Id, s.Channel, proposedBy, status, null, [.. reasons], accountId, pointId)));
     }
 
-    /// <summary>A candidate placed in time; whether it was chosen is known at the end.</summary>
-    public void Placed(int step, string proposedBy, Instant notBefore, List<ExplanationReason> trace) => placed.Add((step, proposedBy, notBefore, trace));
-
-    /// <summary>The explanation of a decision, the placed candidates marked chosen or outranked by <paramref name="chosen"/>.</summary>
-    public DecisionExplanation Explain(CompiledPolicy compiled, int chosen, ImmutableArray<ExplanationReason> reasons)
+    /// <summary>
+    /// The explanation of a decision: the placed candidates marked chosen (those in <paramref name="chosen"/>) or
+    /// outranked by <paramref name="chosenStepId"/>, every candidate in order of step, account id and contact-point id
+    /// (which candidates name when a person was evaluated).
+    /// </summary>
+    public DecisionExplanation Explain(CompiledPolicy compiled, List<Placed> placed, ISet<int>? chosen, string? chosenStepId, ImmutableArray<ExplanationReason> reasons, bool aboutPerson = false)
     {
-        foreach (var (step, proposedBy, notBefore, trace) in placed)
+        for (var i = 0; i < placed.Count; i++)
         {
-            var s = compiled.Steps[step];
-            var won = step == chosen;
-            trace.Add(new ExplanationReason(won ? RuleNames.Selection : RuleNames.OutrankedBy(compiled.Steps[chosen].Id), won ? ReasonCode.Chosen : ReasonCode.Outranked, notBefore));
-            candidates.Add((step, new CandidateExplanation(s.Id, s.Channel, proposedBy, won ? CandidateStatus.Chosen : CandidateStatus.Outranked, notBefore, [.. trace])));
+            var p = placed[i];
+            var trace = p.Trace!;
+            var s = compiled.Steps[p.Step];
+            var won = chosen?.Contains(i) ?? false;
+            trace.Add(new ExplanationReason(won ? RuleNames.Selection : RuleNames.OutrankedBy(chosenStepId!), won ? ReasonCode.Chosen : ReasonCode.Outranked, p.NotBefore));
+            candidates.Add((p.Step, new CandidateExplanation(s.Id, s.Channel, p.ProposedBy, won ? CandidateStatus.Chosen : CandidateStatus.Outranked, p.NotBefore, [.. trace], aboutPerson ? p.Account.AccountId : null, aboutPerson ? p.Point?.Id : null)));
         }
 
-        candidates.Sort(static (a, b) => a.Step.CompareTo(b.Step));
+        candidates.Sort(static (a, b) =>
+        {
+            var c = a.Step.CompareTo(b.Step);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Explanation.AccountId, b.Explanation.AccountId);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Explanation.ContactPointId, b.Explanation.ContactPointId);
+        });
         return new DecisionExplanation([.. candidates.Select(c => c.Explanation)], reasons);
     }
 }

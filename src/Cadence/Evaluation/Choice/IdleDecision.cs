@@ -98,7 +98,7 @@ internal static class IdleDecision
 
         if (anyStepLeft)
         {
-            foreach (var h in facts.State.Holds)
+            foreach (var h in facts.AllHolds)
             {
                 review.Consider(h.From, h.Kind, why is not null);
                 if (h.Until is { } u)

@@ -17,10 +17,13 @@ internal static class EvaluationFailure
             : InvalidAccount(string.Empty, "the account is null");
 
     /// <summary>A rule failed: its condition (rule unknown when <paramref name="ruleName"/> is null) or its action.</summary>
-    public static Decision RuleFailed(string accountId, string? ruleName, string cause)
-        => new(DecisionKind.Error, accountId, null, null, null, null, new DecisionError(ReasonCode.RuleFailed, $"account '{accountId}': {(ruleName is null ? "a rule condition failed" : $"rule '{ruleName}' failed")}: {cause}", ruleName), null);
+    public static Decision RuleFailed(CustomRules.PersonFacts person, string? ruleName, string cause)
+        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.RuleFailed, $"{Who(person)}: {(ruleName is null ? "a rule condition failed" : $"rule '{ruleName}' failed")}: {cause}", ruleName), null);
 
     /// <summary>Evaluating failed outside any rule.</summary>
-    public static Decision Failed(string accountId, string cause)
-        => new(DecisionKind.Error, accountId, null, null, null, null, new DecisionError(ReasonCode.EvaluationFailed, $"account '{accountId}': evaluation failed: {cause}"), null);
+    public static Decision Failed(CustomRules.PersonFacts person, string cause)
+        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.EvaluationFailed, $"{Who(person)}: evaluation failed: {cause}"), null);
+
+    /// <summary>How errors name what was evaluated: <c>account 'a-1'</c> for a single account, <c>person 'p-1'</c> for a person.</summary>
+    private static string Who(CustomRules.PersonFacts person) => person.Single is not null ? $"account '{person.PersonId}'" : $"person '{person.PersonId}'";
 }

@@ -26,7 +26,7 @@ internal sealed class NRulesEvaluator : IEvaluator
         Rules = PolicyRuleModel.Build(compiled, guards);
         factory = new RuleCompiler().Compile(Rules);
         var policy = compiled.Policy;
-        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, {guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
+        Description = $"NRules evaluator for policy '{policy.Name}': {Rules.Count} rules ({policy.Steps.Length} step rules, 1 pairing rule, {guards.Length} guard rules, {policy.CustomRules.Length} custom rules)";
     }
 
     public string Description { get; }
@@ -34,18 +34,18 @@ internal sealed class NRulesEvaluator : IEvaluator
     /// <summary>The rule definitions compiled, in order.</summary>
     public IReadOnlyList<IRuleDefinition> Rules { get; }
 
-    public Decision Decide(EvaluationWorkspace workspace, AccountFacts facts, bool explain)
+    public Decision Decide(EvaluationWorkspace workspace, PersonFacts person, bool explain)
     {
         var chooser = workspace.Chooser;
-        if (facts.DayFromDue is null)
+        if (!AnyOwes(person))
         {
             // Nothing owed: no rule may propose anything.
-            chooser.Begin(facts, explain);
+            chooser.Begin(person, explain);
             return chooser.Finish();
         }
 
         var session = sessions.TryTake(out var pooled) ? pooled : factory.CreateSession();
-        var decision = DecideIn(session, chooser, facts, explain, out var reusable);
+        var decision = DecideIn(session, chooser, person, explain, out var reusable);
         if (reusable)
         {
             sessions.Add(session);
@@ -54,15 +54,16 @@ internal sealed class NRulesEvaluator : IEvaluator
         return decision;
     }
 
-    /// <summary>Decides in <paramref name="session"/>; <paramref name="reusable"/> says whether it is clean for the next account.</summary>
-    internal Decision DecideIn(ISession session, Choice.Chooser chooser, AccountFacts facts, bool explain, out bool reusable)
+    /// <summary>Decides in <paramref name="session"/>; <paramref name="reusable"/> says whether it is clean for the next person.</summary>
+    internal Decision DecideIn(ISession session, Choice.Chooser chooser, PersonFacts person, bool explain, out bool reusable)
     {
         reusable = false;
         List<Candidate> candidates;
         List<CandidateBlock> blocks;
         try
         {
-            session.Insert(facts);
+            session.Insert(person);
+            session.InsertAll(person.Accounts);
             session.Fire();
             candidates = session.Query<Candidate>().ToList();
             blocks = session.Query<CandidateBlock>().ToList();
@@ -70,46 +71,77 @@ internal sealed class NRulesEvaluator : IEvaluator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Fail closed: the session may hold half an account, so it is dropped; this account is an error.
+            // Fail closed: the session may hold half a person, so it is dropped; this person is an error.
             return ex is RuleExecutionException
-                ? EvaluationFailure.RuleFailed(facts.AccountId, (ex as RuleRhsExpressionEvaluationException)?.RuleName, ex.InnerException?.Message ?? ex.Message)
-                : EvaluationFailure.Failed(facts.AccountId, ex.Message);
+                ? EvaluationFailure.RuleFailed(person, (ex as RuleRhsExpressionEvaluationException)?.RuleName, ex.InnerException?.Message ?? ex.Message)
+                : EvaluationFailure.Failed(person, ex.Message);
         }
 
         reusable = true;
         try
         {
-            return Feed(chooser, facts, candidates, blocks, explain);
+            return Feed(chooser, person, candidates, blocks, explain);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return EvaluationFailure.Failed(facts.AccountId, ex.Message);
+            return EvaluationFailure.Failed(person, ex.Message);
         }
     }
 
-    /// <summary>
-    /// Feeds the candidates — one per step, the policy's own proposal first when a custom rule proposed it too — with
-    /// their blocks, in declaration order.
-    /// </summary>
-    private Decision Feed(Choice.Chooser chooser, AccountFacts facts, List<Candidate> proposed, List<CandidateBlock> blocks, bool explain)
+    /// <summary>Where <paramref name="point"/> is among the person's points; -1 for none.</summary>
+    private static int Position(System.Collections.Immutable.ImmutableArray<ContactPoint> points, ContactPoint? point)
     {
-        var candidates = proposed
-            .GroupBy(c => c.StepIndex)
-            .Select(g => g.OrderBy(c => c.IsProposedByPolicy ? 0 : 1).ThenBy(c => c.ProposedBy, StringComparer.Ordinal).First())
-            .OrderBy(c => c.StepIndex);
-        var blocksByStep = blocks.ToLookup(b => b.Candidate.StepIndex);
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (ReferenceEquals(points[i], point))
+            {
+                return i;
+            }
+        }
 
-        chooser.Begin(facts, explain);
+        return -1;
+    }
+
+    private static bool AnyOwes(PersonFacts person)
+    {
+        for (var a = 0; a < person.Accounts.Count; a++)
+        {
+            if (person.Accounts[a].DayFromDue is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Feeds the candidates — one per account, step and contact point, the policy's own proposal first when a custom
+    /// rule proposed it too — with their blocks, in the order of accounts, steps and points the compiled evaluator uses.
+    /// A proposal not yet paired with the person's points stands for its pairs, and nothing is fed for an account that
+    /// owes nothing.
+    /// </summary>
+    private Decision Feed(Choice.Chooser chooser, PersonFacts person, List<Candidate> proposed, List<CandidateBlock> blocks, bool explain)
+    {
+        var points = person.ContactPoints;
+        var candidates = proposed
+            .Where(c => !c.IsUnpaired && c.Facts.DayFromDue is not null)
+            .GroupBy(c => (c.Facts.Index, c.StepIndex, c.ContactPoint))
+            .Select(g => g.OrderBy(c => c.IsProposedByPolicy ? 0 : 1).ThenBy(c => c.ProposedBy, StringComparer.Ordinal).First())
+            .OrderBy(c => c.Facts.Index).ThenBy(c => c.StepIndex).ThenBy(c => Position(points, c.ContactPoint));
+        var blocksOf = blocks.ToLookup(b => (b.Candidate.Facts.Index, b.Candidate.StepIndex, b.Candidate.ContactPoint));
+
+        chooser.Begin(person, explain);
         foreach (var candidate in candidates)
         {
-            chooser.BeginCandidate(candidate.StepIndex, candidate.ProposedBy, candidate.StepWindowEnd);
-            foreach (var block in blocksByStep[candidate.StepIndex].OrderBy(b => b.RuleName, StringComparer.Ordinal))
+            chooser.BeginCandidate(candidate.Facts, candidate.StepIndex, candidate.ContactPoint, candidate.ProposedBy, candidate.StepWindowEnd);
+            foreach (var block in blocksOf[(candidate.Facts.Index, candidate.StepIndex, candidate.ContactPoint)].DistinctBy(b => b.RuleName).OrderBy(b => b.RuleName, StringComparer.Ordinal))
             {
                 chooser.Block(block.RuleName, block.Reason, block.Until, compiled.Names.HoldRuleIndex(block.RuleName));
             }
 
             // A custom rule may propose a step already served its maximum number of times.
-            if (facts.StepAttempts[candidate.StepIndex] >= candidate.Step.EffectiveMaxAttempts)
+            if (candidate.Facts.StepAttempts[candidate.StepIndex] >= candidate.Step.EffectiveMaxAttempts)
             {
                 chooser.Block(compiled.Names.Steps[candidate.StepIndex], ReasonCode.MaxAttemptsReached, null);
             }

@@ -1,6 +1,6 @@
 namespace Cadence.Evaluation.Facts;
 
-/// <summary>The fixed order of a history: by instant, then channel, direction, outcome and step id.</summary>
+/// <summary>The fixed order of a history: by instant, then channel, direction, outcome, step id, contact point and accounts.</summary>
 internal sealed class AttemptOrder : IComparer<ContactAttempt>
 {
     public static readonly AttemptOrder Instance = new();
@@ -27,6 +27,32 @@ internal sealed class AttemptOrder : IComparer<ContactAttempt>
             c = ((int)x.Outcome).CompareTo((int)y.Outcome);
         }
 
-        return c != 0 ? c : string.CompareOrdinal(x.StepId, y.StepId);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.StepId, y.StepId);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.ContactPointId, y.ContactPointId);
+        }
+
+        return c != 0 ? c : CompareAccounts(x, y);
+    }
+
+    private static int CompareAccounts(ContactAttempt x, ContactAttempt y)
+    {
+        var a = x.AccountIds;
+        var b = y.AccountIds;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            var c = string.CompareOrdinal(a[i], b[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 }

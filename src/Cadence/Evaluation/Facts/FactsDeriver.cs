@@ -7,8 +7,9 @@ using NodaTime;
 namespace Cadence.Evaluation.Facts;
 
 /// <summary>
-/// The first stage: validates an account and derives its facts (zones, local date, day from due, sorted history,
-/// per-step counters) into a reused <see cref="AccountFacts"/>. One per workspace; not thread-safe.
+/// The first stage: validates a person (or a single account) and derives its facts (zones, local date, sorted history,
+/// and per account the day from due and per-step counters) into a reused <see cref="PersonFacts"/>. One per workspace;
+/// not thread-safe.
 /// </summary>
 internal sealed class FactsDeriver(CompiledPolicy compiled)
 {
@@ -18,9 +19,9 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
     private readonly ContactAttempt[]?[] sortBuffers = new ContactAttempt[]?[RetainedLength + 1];
     private readonly List<int> used = [];
 
-    /// <summary>Derives the facts of <paramref name="state"/> into <paramref name="facts"/>.</summary>
+    /// <summary>Derives the facts of the single account <paramref name="state"/> into <paramref name="facts"/>.</summary>
     /// <returns><see langword="false"/>, with <paramref name="error"/> naming every problem, for an invalid account.</returns>
-    public bool TryDerive(AccountFacts facts, BorrowerState state, Instant now, out string? error)
+    public bool TryDerive(PersonFacts facts, BorrowerState state, Instant now, out string? error)
     {
         var policy = compiled.Policy;
         if (!AccountValidator.Check(policy, state, null))
@@ -31,41 +32,44 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
 
         error = null;
         var zones = compiled.ZoneSet(state.TimeZoneIds);
-        var zone = zones[0];
         var history = SortedHistory(state.History);
-        var today = LocalTimeResolution.DateOf(zone, now);
-        var owes = Owes(state);
-        var due = state.DueDate.GetValueOrDefault();
-        var cycleStart = owes && !policy.Steps.IsEmpty ? CycleStart(zone, due, compiled.EarliestFromDay) : (Instant?)null;
-        facts.Load(state, now, zones, history, today, owes ? Period.DaysBetween(due, today) : null, cycleStart);
+        facts.Load(state, now, zones, history, LocalTimeResolution.DateOf(zones[0], now));
+        LoadAccount(facts, 0, state.AccountId, null, state.DueDate, state.AmountDue, state.Autopay, [], []);
+        return true;
+    }
 
-        var attempts = facts.StepAttempts;
-        var last = facts.StepLastAttempt;
-        Array.Clear(attempts);
-        Array.Clear(last);
-        foreach (var attempt in history)
+    /// <summary>Derives the facts of <paramref name="person"/> and each of their accounts into <paramref name="facts"/>.</summary>
+    /// <returns><see langword="false"/>, with <paramref name="error"/> naming every problem, for an invalid person.</returns>
+    public bool TryDerive(PersonFacts facts, Person person, Instant now, out string? error)
+    {
+        var policy = compiled.Policy;
+        if (!AccountValidator.Check(policy, person, null))
         {
-            if (attempt.StepId is { } id && compiled.StepIndex.TryGetValue(id, out var index)
-                && (attempt.Direction == ContactDirection.Outbound || attempt.Channel == Channel.None))
-            {
-                if (cycleStart is not { } cycle || attempt.At >= cycle)
-                {
-                    attempts[index]++;
-                }
+            error = AccountValidator.Describe(policy, person);
+            return false;
+        }
 
-                last[index] = attempt.At;
-            }
+        error = null;
+        var zones = compiled.ZoneSet(person.TimeZoneIds);
+        var history = SortedHistory(person.History);
+        facts.Load(person, now, zones, history, LocalTimeResolution.DateOf(zones[0], now));
+        for (var i = 0; i < person.Accounts.Length; i++)
+        {
+            var a = person.Accounts[i];
+            LoadAccount(facts, i, a.AccountId, a, a.DueDate, a.AmountDue, a.Autopay, a.Holds, a.Tags);
         }
 
         return true;
     }
 
     /// <summary>
-    /// Whether anything is owed on the account: a due date, and an amount due above zero (or no amount stated: a
-    /// <see cref="Money"/> left unset, with no currency). An account that owes nothing gets no collection step of any
-    /// kind, contact or escalation, whatever its holds.
+    /// Whether anything is owed: a due date, and an amount due above zero (or no amount stated: a <see cref="Money"/>
+    /// left unset, with no currency). An account that owes nothing gets no collection step of any kind.
     /// </summary>
-    public static bool Owes(BorrowerState state) => state.DueDate is not null && (state.AmountDue.Currency is null || state.AmountDue.Amount > 0);
+    public static bool Owes(LocalDate? dueDate, Money amountDue) => dueDate is not null && (amountDue.Currency is null || amountDue.Amount > 0);
+
+    /// <summary>Whether anything is owed on the account (see <see cref="Owes(LocalDate?, Money)"/>).</summary>
+    public static bool Owes(BorrowerState state) => Owes(state.DueDate, state.AmountDue);
 
     /// <summary>When the due date's cycle begins: the start of the due date, or of the earliest first day of a step before it.</summary>
     public static Instant CycleStart(DateTimeZone zone, LocalDate due, int earliestFromDay)
@@ -83,6 +87,36 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
         }
 
         used.Clear();
+    }
+
+    /// <summary>Derives one account's facts: day from due, cycle, and the steps served by attempts that concerned it.</summary>
+    private void LoadAccount(PersonFacts person, int index, string accountId, Account? source, LocalDate? dueDate, Money amountDue, bool autopay, ImmutableArray<Hold> holds, ImmutableArray<string> tags)
+    {
+        var zone = person.PrimaryZone;
+        var owes = Owes(dueDate, amountDue);
+        var due = dueDate.GetValueOrDefault();
+        var cycleStart = owes && !compiled.Steps.IsEmpty ? CycleStart(zone, due, compiled.EarliestFromDay) : (Instant?)null;
+        var facts = person.NextAccount();
+        facts.Load(index, accountId, source, dueDate, amountDue, autopay, holds, tags, owes ? Period.DaysBetween(due, person.Today) : null, cycleStart);
+
+        var attempts = facts.StepAttempts;
+        var last = facts.StepLastAttempt;
+        Array.Clear(attempts);
+        Array.Clear(last);
+        foreach (var attempt in person.History)
+        {
+            if (attempt.StepId is { } id && compiled.StepIndex.TryGetValue(id, out var i)
+                && (attempt.Direction == ContactDirection.Outbound || attempt.Channel == Channel.None)
+                && attempt.Concerns(accountId))
+            {
+                if (cycleStart is not { } cycle || attempt.At >= cycle)
+                {
+                    attempts[i]++;
+                }
+
+                last[i] = attempt.At;
+            }
+        }
     }
 
     /// <summary>The history sorted in a fixed order: the state's own array when it is sorted already, else a reused buffer.</summary>

@@ -25,22 +25,33 @@ internal static class TemporalSolver
 
     /// <summary>Places a candidate step in time, or says why it cannot be placed.</summary>
     /// <param name="compiled">The compiled policy.</param>
-    /// <param name="facts">The account's facts.</param>
+    /// <param name="facts">The facts of the account the candidate is about.</param>
     /// <param name="stepIndex">The candidate's step, by its position in the policy.</param>
+    /// <param name="point">The contact point a contact would use; <see langword="null"/> for an escalation.</param>
     /// <param name="stepWindowEnd">When the step's day window ends; <see langword="null"/> when only the horizon limits it.</param>
     /// <param name="trace">Collects every deferral when explanations are on.</param>
     /// <returns>The placement.</returns>
-    public static Placement Place(CompiledPolicy compiled, AccountFacts facts, int stepIndex, Instant? stepWindowEnd, List<ExplanationReason>? trace)
+    public static Placement Place(CompiledPolicy compiled, AccountFacts facts, int stepIndex, ContactPoint? point, Instant? stepWindowEnd, List<ExplanationReason>? trace)
+        => Place(compiled, facts, stepIndex, compiled.Steps[stepIndex].Channel, point, stepWindowEnd, facts.Now, trace);
+
+    /// <summary>
+    /// Places a contact in time from <paramref name="from"/> on: a step's candidate (<paramref name="stepIndex"/> &gt;= 0)
+    /// or a contact the host proposes that serves no step (<paramref name="stepIndex"/> &lt; 0, on
+    /// <paramref name="channel"/>). Every scope the contact touches is checked: the person, the account of
+    /// <paramref name="facts"/> and <paramref name="point"/>.
+    /// </summary>
+    public static Placement Place(CompiledPolicy compiled, AccountFacts facts, int stepIndex, Channel? channel, ContactPoint? point, Instant? stepWindowEnd, Instant from, List<ExplanationReason>? trace)
     {
         var policy = compiled.Policy;
-        var step = policy.Steps[stepIndex];
+        var step = stepIndex >= 0 ? policy.Steps[stepIndex] : null;
         var horizonEnd = facts.Now + policy.Horizon;
         var windowLimited = stepWindowEnd is { } swe && swe <= horizonEnd;
         var limit = windowLimited ? stepWindowEnd!.Value - Duration.Epsilon : horizonEnd;
         var dropReason = windowLimited ? ReasonCode.StepWindowEnded : ReasonCode.BeyondHorizon;
         var dropRule = windowLimited ? compiled.Names.Steps[stepIndex] : RuleNames.Horizon;
-        var repeat = StepTiming.NextRepeat(facts, step, stepIndex);
-        var t = facts.Now;
+        var repeat = step is null ? null : StepTiming.NextRepeat(facts, step, stepIndex);
+        var person = facts.Person;
+        var t = from;
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
@@ -48,13 +59,13 @@ internal static class TemporalSolver
 
             for (var r = 0; r < compiled.HoldRules.Length; r++)
             {
-                if (!compiled.HoldBlocks(r, stepIndex))
+                if (!compiled.HoldBlocks(r, stepIndex, channel) || !CompiledPolicy.AppliesTo(compiled.HoldRules[r].Source, person))
                 {
                     continue;
                 }
 
                 var rule = compiled.HoldRules[r];
-                foreach (var hold in facts.State.Holds)
+                foreach (var hold in facts.AllHolds)
                 {
                     if (hold.Kind != rule.Kind)
                     {
@@ -79,7 +90,7 @@ internal static class TemporalSolver
                 t = Move(t, again, compiled.Names.Steps[stepIndex], ReasonCode.RepeatInterval, trace);
             }
 
-            if (step.Channel is not { } contact)
+            if (channel is not { } contact)
             {
                 if (t > limit)
                 {
@@ -96,14 +107,18 @@ internal static class TemporalSolver
 
             for (var c = 0; c < policy.Cooldowns.Length; c++)
             {
-                t = ApplyCooldown(facts, policy.Cooldowns[c], compiled.Names.Cooldowns[c], contact, t, trace);
+                if (CompiledPolicy.AppliesTo(policy.Cooldowns[c].Source, person))
+                {
+                    t = ApplyCooldown(facts, point, policy.Cooldowns[c], compiled.Names.Cooldowns[c], contact, t, trace);
+                }
             }
 
             for (var c = 0; c < policy.Caps.Length; c++)
             {
-                if (policy.Caps[c].Counts.CouldMatchOutbound(contact))
+                var cap = policy.Caps[c];
+                if (cap.Counts.CouldMatchOutbound(contact) && CompiledPolicy.AppliesTo(cap.Source, person) && OfKind(cap, point))
                 {
-                    t = ApplyCap(facts, policy.Caps[c], compiled.Names.Caps[c], t, trace);
+                    t = ApplyCap(facts, point, cap, compiled.Names.Caps[c], t, trace);
                 }
             }
 
@@ -141,7 +156,7 @@ internal static class TemporalSolver
         return new Placement(null, dropReason, dropRule, t);
     }
 
-    private static Instant ApplyCooldown(AccountFacts facts, Cooldown cooldown, string name, Channel channel, Instant t, List<ExplanationReason>? trace)
+    private static Instant ApplyCooldown(AccountFacts facts, ContactPoint? point, Cooldown cooldown, string name, Channel channel, Instant t, List<ExplanationReason>? trace)
     {
         var blocks = cooldown.BlocksChannel(channel);
         var couldTrigger = cooldown.Trigger.CouldMatchOutbound(channel);
@@ -154,6 +169,11 @@ internal static class TemporalSolver
         for (var i = 0; i < history.Length; i++)
         {
             var a = history[i];
+            if (!InScope(cooldown.Scope, facts, point, a))
+            {
+                continue;
+            }
+
             if (blocks && cooldown.Trigger.Matches(a))
             {
                 var end = cooldown.Length.IsCalendarDays
@@ -180,7 +200,7 @@ internal static class TemporalSolver
         return t;
     }
 
-    private static Instant ApplyCap(AccountFacts facts, FrequencyCap cap, string name, Instant t, List<ExplanationReason>? trace)
+    private static Instant ApplyCap(AccountFacts facts, ContactPoint? point, FrequencyCap cap, string name, Instant t, List<ExplanationReason>? trace)
     {
         var zone = facts.PrimaryZone;
         var today = LocalTimeResolution.DateOf(zone, t);
@@ -189,7 +209,7 @@ internal static class TemporalSolver
         var count = 0;
         for (var i = 0; i < history.Length; i++)
         {
-            if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, facts, i))
+            if (Counts(cap, facts, point, history[i]) && InUnion(period, t, today, facts, i))
             {
                 count++;
             }
@@ -217,7 +237,7 @@ internal static class TemporalSolver
             default:
                 for (var i = 0; i < history.Length; i++)
                 {
-                    if (cap.Counts.Matches(history[i]) && InUnion(period, t, today, facts, i) && --k == 0)
+                    if (Counts(cap, facts, point, history[i]) && InUnion(period, t, today, facts, i) && --k == 0)
                     {
                         free = period.Kind == CapPeriodKind.Rolling
                             ? history[i].At + period.Length
@@ -230,6 +250,35 @@ internal static class TemporalSolver
         }
 
         return free > t ? Move(t, free, name, ReasonCode.CapReached, trace) : t + Duration.Epsilon;
+    }
+
+    /// <summary>Whether the cap counts <paramref name="a"/> for a contact on <paramref name="point"/> about the account of <paramref name="facts"/>.</summary>
+    private static bool Counts(FrequencyCap cap, AccountFacts facts, ContactPoint? point, ContactAttempt a)
+        => cap.Counts.Matches(a) && InScope(cap.Scope, facts, point, a) && (cap.ContactPointKinds.IsEmpty || AttemptOfKind(cap.ContactPointKinds, facts.Person, a));
+
+    /// <summary>Whether <paramref name="a"/> counts at <paramref name="scope"/> for a contact on <paramref name="point"/> about the account of <paramref name="facts"/>.</summary>
+    private static bool InScope(RuleScope scope, AccountFacts facts, ContactPoint? point, ContactAttempt a) => scope switch
+    {
+        RuleScope.Account => a.Concerns(facts.AccountId),
+        RuleScope.ContactPoint => point is null || a.Uses(point),
+        _ => true,
+    };
+
+    /// <summary>Whether a cap limited to kinds of contact point restricts a contact on <paramref name="point"/>.</summary>
+    private static bool OfKind(FrequencyCap cap, ContactPoint? point) => cap.ContactPointKinds.IsEmpty || (point is not null && cap.ContactPointKinds.Contains(point.Kind));
+
+    /// <summary>
+    /// Whether <paramref name="a"/> was made on a point of one of <paramref name="kinds"/>: its named point's kind, or,
+    /// when it names none or an unknown one, any point of its channel (failing closed: it counts).
+    /// </summary>
+    private static bool AttemptOfKind(System.Collections.Immutable.ImmutableArray<ContactPointKind> kinds, PersonFacts person, ContactAttempt a)
+    {
+        if (a.ContactPointId is { } id && person.FindContactPoint(id) is { } named)
+        {
+            return kinds.Contains(named.Kind);
+        }
+
+        return true;
     }
 
     /// <summary>Whether an attempt lies in the union of every cap window that contains <paramref name="t"/>.</summary>

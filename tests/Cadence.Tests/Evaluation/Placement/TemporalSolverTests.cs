@@ -26,7 +26,7 @@ public sealed class TemporalSolverTests
         var facts = Support.Facts.Derive(compiled.Policy, Borrower("A", Due, "America/New_York"), now);
         var trace = new List<ExplanationReason>();
 
-        var placement = TemporalSolver.Place(compiled, facts, 0, null, trace);
+        var placement = TemporalSolver.Place(compiled, facts, 0, null, null, trace);
 
         Assert.Equal(Local("America/New_York", 2026, 6, 16, 8), placement.NotBefore);
         Assert.Equal("window:hours (America/New_York)", Assert.Single(trace).RuleName);
@@ -41,7 +41,7 @@ public sealed class TemporalSolverTests
         var facts = Support.Facts.Derive(compiled.Policy, account, now);
 
         // The cap frees up at midnight, the window opens at 08:00.
-        Assert.Equal(Local("America/New_York", 2026, 6, 16, 8), TemporalSolver.Place(compiled, facts, 0, null, null).NotBefore);
+        Assert.Equal(Local("America/New_York", 2026, 6, 16, 8), TemporalSolver.Place(compiled, facts, 0, null, null, null).NotBefore);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class TemporalSolverTests
         var now = Local("America/New_York", 2026, 6, 15, 22);
         var facts = Support.Facts.Derive(compiled.Policy, Borrower("A", Due, "America/New_York"), now);
 
-        var placement = TemporalSolver.Place(compiled, facts, 0, Local("America/New_York", 2026, 6, 16, 0), null);
+        var placement = TemporalSolver.Place(compiled, facts, 0, null, Local("America/New_York", 2026, 6, 16, 0), null);
 
         Assert.False(placement.IsPlaced);
         Assert.Equal(ReasonCode.StepWindowEnded, placement.DropReason);
@@ -66,7 +66,7 @@ public sealed class TemporalSolverTests
         var account = Borrower("A", Due, "America/New_York").WithHistory(new ContactAttempt(now - Duration.FromHours(3), Channel.Call, StepId: "call"));
         var trace = new List<ExplanationReason>();
 
-        var placement = TemporalSolver.Place(compiled, Support.Facts.Derive(compiled.Policy, account, now), 0, null, trace);
+        var placement = TemporalSolver.Place(compiled, Support.Facts.Derive(compiled.Policy, account, now), 0, null, null, trace);
 
         Assert.Equal(Local("America/New_York", 2026, 6, 16, 8), placement.NotBefore);
         Assert.Equal(["step:call", "window:hours (America/New_York)"], trace.Select(r => r.RuleName));
