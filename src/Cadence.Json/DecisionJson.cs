@@ -153,7 +153,26 @@ public static class DecisionJson
     }
 
     private static ImmutableArray<ExplanationReason> ReadReasons(JsonElement o)
-        => [.. o.GetProperty("reasons").EnumerateArray().Select(r => new ExplanationReason(r.GetProperty("rule").GetString()!, Enum(JsonNames.ReasonCodes, r, "code"), Instant(r, "until")))];
+        => [.. o.GetProperty("reasons").EnumerateArray().Select(r => new ExplanationReason(r.GetProperty("rule").GetString()!, Enum(JsonNames.ReasonCodes, r, "code"), Instant(r, "until"))
+        {
+            Sources = r.TryGetProperty("sources", out var sources) ? [.. sources.EnumerateArray().Select(ReadSource)] : [],
+        })];
+
+    private static RuleSource ReadSource(JsonElement s)
+    {
+        var mark = s.GetProperty("mark").GetString();
+        var confidence = mark switch
+        {
+            "[V]" => SourceConfidence.Verified,
+            "[U]" => SourceConfidence.Unverified,
+            "[D]" => SourceConfidence.Default,
+            _ => throw new FormatException($"mark: '{mark}' is not one of [V], [U], [D]."),
+        };
+        return new RuleSource(s.GetProperty("pack").GetString()!, s.GetProperty("citation").GetString()!, confidence)
+        {
+            Regions = s.TryGetProperty("regions", out var regions) ? [.. regions.EnumerateArray().Select(r => r.GetString()!)] : [],
+        };
+    }
 
     private static T Enum<T>(System.Collections.Frozen.FrozenDictionary<string, T> names, JsonElement o, string property)
         where T : struct
@@ -315,6 +334,32 @@ public static class DecisionJson
             w.WriteString("rule", reason.RuleName);
             w.WriteString("code", JsonNames.Name(reason.Code));
             WriteInstant(w, "until", reason.Until);
+            if (!reason.Sources.IsEmpty)
+            {
+                w.WriteStartArray("sources");
+                foreach (var source in reason.Sources)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("pack", source.PackId);
+                    w.WriteString("citation", source.Citation);
+                    w.WriteString("mark", source.Mark);
+                    if (!source.Regions.IsEmpty)
+                    {
+                        w.WriteStartArray("regions");
+                        foreach (var region in source.Regions)
+                        {
+                            w.WriteStringValue(region);
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

@@ -171,12 +171,17 @@ public sealed class PersonFacts
     public bool IsExhausted(ExhaustionRule rule, ContactPoint point)
         => Guard(rule).AppliesTo(point.Channel) && ConsecutiveFailures(point, rule.FailureOutcomes) >= rule.ConsecutiveFailures;
 
-    /// <summary>Whether any of the person's regions lies in one of <paramref name="regions"/> (<c>US</c> holds <c>US-MA</c>); always, when none is given.</summary>
+    /// <summary>
+    /// Whether a rule limited to <paramref name="regions"/> applies to the person: when one of the person's regions lies
+    /// in one of them (<c>US</c> holds <c>US-MA</c>), when one of them lies in a region of the person (a person known only
+    /// to live in <c>US</c> may live in <c>US-MA</c>), when the rule names no region, and when the person's regions are
+    /// not known (failing closed: the rule applies).
+    /// </summary>
     /// <param name="regions">The regions a rule applies to.</param>
-    /// <returns><see langword="true"/> when the person is in one of them.</returns>
+    /// <returns><see langword="true"/> when the rule applies to the person.</returns>
     public bool IsIn(ImmutableArray<string> regions)
     {
-        if (regions.IsDefaultOrEmpty)
+        if (regions.IsDefaultOrEmpty || Regions.IsDefaultOrEmpty)
         {
             return true;
         }
@@ -185,8 +190,7 @@ public sealed class PersonFacts
         {
             foreach (var region in regions)
             {
-                if (string.Equals(mine, region, StringComparison.OrdinalIgnoreCase)
-                    || (mine.Length > region.Length && mine[region.Length] == '-' && mine.StartsWith(region, StringComparison.OrdinalIgnoreCase)))
+                if (string.Equals(mine, region, StringComparison.OrdinalIgnoreCase) || Within(mine, region) || Within(region, mine))
                 {
                     return true;
                 }
@@ -268,6 +272,10 @@ public sealed class PersonFacts
 
         return attemptDates[index];
     }
+
+    /// <summary>Whether region <paramref name="inner"/> is a subdivision of <paramref name="outer"/> (<c>US-MA</c> of <c>US</c>).</summary>
+    private static bool Within(string inner, string outer)
+        => inner.Length > outer.Length && inner[outer.Length] == '-' && inner.StartsWith(outer, StringComparison.OrdinalIgnoreCase);
 
     private static ExhaustionRule Guard(ExhaustionRule rule)
     {

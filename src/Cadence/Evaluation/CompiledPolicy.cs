@@ -13,9 +13,21 @@ namespace Cadence.Evaluation;
 /// </summary>
 internal sealed class CompiledPolicy
 {
+    /// <summary>Compares region sets element by element.</summary>
+    private sealed class RegionSetComparer : IEqualityComparer<ImmutableArray<string>>
+    {
+        public static readonly RegionSetComparer Instance = new();
+
+        public bool Equals(ImmutableArray<string> x, ImmutableArray<string> y) => x.AsSpan().SequenceEqual(y.AsSpan());
+
+        public int GetHashCode(ImmutableArray<string> obj) => obj.Length == 0 ? 0 : HashCode.Combine(obj.Length, obj[0]);
+    }
+
     private readonly ConcurrentDictionary<(string, string?), ImmutableArray<DateTimeZone>> zoneSets = new();
     private readonly bool[] holdBlocks;
     private readonly bool[] holdBlocksChannel;
+    private readonly ImmutableArray<ImmutableArray<string>> windowRegions;
+    private readonly ConcurrentDictionary<long, WindowTable> regionalWindows = new();
 
     public CompiledPolicy(CadencePolicy policy)
     {
@@ -23,6 +35,7 @@ internal sealed class CompiledPolicy
         StepIndex = policy.Steps.Select((s, i) => KeyValuePair.Create(s.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
         Names = new RuleNames(policy);
         Windows = ContactWindowTable.Build(policy.Windows, policy.Holidays);
+        windowRegions = [.. policy.Windows.Where(w => w.Source is { Regions.IsEmpty: false }).Select(w => w.Source!.Regions).Distinct(RegionSetComparer.Instance)];
         holdBlocks = [.. policy.HoldRules.SelectMany(r => policy.Steps.Select(r.Blocks))];
         holdBlocksChannel = [.. policy.HoldRules.SelectMany(r => Enum.GetValues<Channel>().Select(r.BlocksChannel))];
         ChannelCount = Enum.GetValues<Channel>().Length;
@@ -38,7 +51,31 @@ internal sealed class CompiledPolicy
 
     public RuleNames Names { get; }
 
+    /// <summary>The window table of every window (and of every person, when no window is limited to regions).</summary>
     public WindowTable Windows { get; }
+
+    /// <summary>
+    /// The window table for <paramref name="person"/>: the policy's windows, less those of packs limited to regions the
+    /// person is not in; one table per combination of regions, made once.
+    /// </summary>
+    public WindowTable WindowsFor(CustomRules.PersonFacts person)
+    {
+        if (windowRegions.IsEmpty)
+        {
+            return Windows;
+        }
+
+        var mask = 0L;
+        for (var i = 0; i < windowRegions.Length && i < 63; i++)
+        {
+            if (person.IsIn(windowRegions[i]))
+            {
+                mask |= 1L << i;
+            }
+        }
+
+        return regionalWindows.GetOrAdd(mask, static (m, self) => self.BuildWindows(m), this);
+    }
 
     /// <summary>The policy's hold rules.</summary>
     public ImmutableArray<HoldRule> HoldRules => Policy.HoldRules;
@@ -57,6 +94,13 @@ internal sealed class CompiledPolicy
     /// </summary>
     public bool HoldBlocks(int rule, int step, Channel? channel)
         => step >= 0 ? HoldBlocks(rule, step) : channel is { } c && holdBlocksChannel[(rule * ChannelCount) + (int)c];
+
+    private WindowTable BuildWindows(long mask)
+    {
+        var windows = Policy.Windows.Where(w => w.Source is not { Regions.IsEmpty: false } source
+            || windowRegions.IndexOf(source.Regions, RegionSetComparer.Instance) is var i && (i >= 63 || (mask & (1L << i)) != 0));
+        return ContactWindowTable.Build([.. windows], Policy.Holidays);
+    }
 
     /// <summary>Whether a rule from <paramref name="source"/> applies to the person (a pack limited to regions the person is not in does not).</summary>
     public static bool AppliesTo(RuleSource? source, CustomRules.PersonFacts person) => source is null || source.Regions.IsEmpty || person.IsIn(source.Regions);

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using Cadence.Explanations;
 
 namespace Cadence.Evaluation;
 
@@ -28,7 +30,46 @@ internal sealed class RuleNames
         Caps = [.. policy.Caps.Select(c => "cap:" + c.Name)];
         Cooldowns = [.. policy.Cooldowns.Select(c => "cooldown:" + c.Name)];
         Exhaustion = [.. policy.ExhaustionRules.Select(e => "exhaustion:" + e.Name)];
+        var sources = new Dictionary<string, RuleSource>(StringComparer.Ordinal);
+        void Add(string name, RuleSource? source)
+        {
+            if (source is not null)
+            {
+                sources.TryAdd(name, source);
+            }
+        }
+
+        for (var i = 0; i < policy.HoldRules.Length; i++)
+        {
+            Add(HoldRules[i], policy.HoldRules[i].Source);
+        }
+
+        for (var i = 0; i < policy.Caps.Length; i++)
+        {
+            Add(Caps[i], policy.Caps[i].Source);
+        }
+
+        for (var i = 0; i < policy.Cooldowns.Length; i++)
+        {
+            Add(Cooldowns[i], policy.Cooldowns[i].Source);
+        }
+
+        for (var i = 0; i < policy.ExhaustionRules.Length; i++)
+        {
+            Add(Exhaustion[i], policy.ExhaustionRules[i].Source);
+        }
+
+        foreach (var window in policy.Windows)
+        {
+            Add(WindowPrefix + window.Name, window.Source);
+        }
+
+        ruleSources = sources.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private const string WindowPrefix = "window:";
+
+    private readonly FrozenDictionary<string, RuleSource> ruleSources;
 
     /// <summary>The rule of each step, index for index with the policy's steps.</summary>
     public ImmutableArray<string> Steps { get; }
@@ -45,6 +86,34 @@ internal sealed class RuleNames
     /// <summary>The guard of each exhaustion rule, index for index with the policy's exhaustion rules.</summary>
     public ImmutableArray<string> Exhaustion { get; }
 
+    /// <summary>
+    /// <paramref name="reason"/> with the sources of the rules it names (a window reason names each of its windows); the
+    /// reason itself when they have none.
+    /// </summary>
+    public ExplanationReason WithSources(ExplanationReason reason)
+    {
+        if (ruleSources.Count == 0)
+        {
+            return reason;
+        }
+
+        if (ruleSources.TryGetValue(reason.RuleName, out var source))
+        {
+            return reason with { Sources = [source] };
+        }
+
+        var name = reason.RuleName;
+        if (!name.StartsWith(WindowPrefix, StringComparison.Ordinal))
+        {
+            return reason;
+        }
+
+        var end = name.LastIndexOf(" (", StringComparison.Ordinal);
+        var windows = name[WindowPrefix.Length..(end < 0 ? name.Length : end)].Split('+');
+        ImmutableArray<RuleSource> found = [.. windows.Select(w => ruleSources.GetValueOrDefault(WindowPrefix + w)).OfType<RuleSource>().Distinct()];
+        return found.IsEmpty ? reason : reason with { Sources = found };
+    }
+
     /// <summary>The index of the hold rule whose guard is named <paramref name="name"/>; -1 when none is.</summary>
     public int HoldRuleIndex(string name) => HoldRules.IndexOf(name);
 
@@ -59,5 +128,5 @@ internal sealed class RuleNames
     public static string OutrankedBy(string chosenStepId) => "selection:" + chosenStepId;
 
     public static string Window(IReadOnlyList<string> windows, string zoneId)
-        => string.Create(CultureInfo.InvariantCulture, $"{(windows.Count > 0 ? "window:" + string.Join("+", windows) : "window")} ({zoneId})");
+        => string.Create(CultureInfo.InvariantCulture, $"{(windows.Count > 0 ? WindowPrefix + string.Join("+", windows) : "window")} ({zoneId})");
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using Cadence.Internal;
 using NodaTime;
 
 namespace Cadence.Explanations;
@@ -21,6 +23,25 @@ public sealed record ExplanationReason
 
     /// <summary>Until when it holds, if known.</summary>
     public Instant? Until { get; }
+
+    /// <summary>
+    /// Where the rule comes from when a jurisdiction pack made it: its pack, legal citation and mark (several for a
+    /// window reason naming several windows); empty for the lender's own rules and the engine's guards.
+    /// </summary>
+    public ImmutableArray<RuleSource> Sources
+    {
+        get => field.IsDefault ? [] : field;
+        internal init;
+    }
+
+    /// <summary>Whether <paramref name="other"/> says the same, sources compared element by element.</summary>
+    /// <param name="other">Another reason.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ExplanationReason? other)
+        => other is not null && RuleName == other.RuleName && Code == other.Code && Until == other.Until && Sequence.Equal(Sources, other.Sources);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(RuleName, Code, Until, Sequence.Hash(Sources));
 
     /// <inheritdoc />
     public override string ToString() => Until is not { } u ? $"{Code} by {RuleName}"

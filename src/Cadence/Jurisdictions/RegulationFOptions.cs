@@ -24,6 +24,13 @@ public sealed record RegulationFOptions
     /// <summary>Texts need the borrower's prior express consent (TCPA); on by default.</summary>
     public bool RequireTextConsent { get; init; } = true;
 
+    /// <summary>
+    /// At most this many placed calls to the person in 7 consecutive local days, whatever debts they were about: the
+    /// aggregate pattern across debts can rebut the per-debt presumption (comment 14(b)(4)-1), so a lender may add this
+    /// per-person cap. <see langword="null"/> (the default) for none: the 7-in-7 then counts per debt only.
+    /// </summary>
+    public int? CallsPerPersonIn7Days { get; init; }
+
     /// <summary>Steps still allowed after a cease-communication request (e.g. a letter acknowledging it or naming a remedy).</summary>
     public ImmutableArray<string> CeaseAcknowledgementSteps { get; init => field = value.IsDefault ? [] : value; } = [];
 }

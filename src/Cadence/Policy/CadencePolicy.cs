@@ -140,6 +140,49 @@ public sealed class CadencePolicy : IEquatable<CadencePolicy>
         return builder.Build();
     }
 
+    /// <summary>
+    /// This policy with every window, cap, cooldown, hold rule and exhaustion rule limited to persons of
+    /// <paramref name="regions"/> (e.g. a state overlay for <c>US-MA</c> residents): a person in none of them is not
+    /// bound by those rules; a person whose regions are not known still is (failing closed). Steps, consent and workplace
+    /// restrictions keep applying to everyone. Each rule keeps its source (pack, citation, mark); a rule without one gets
+    /// this policy's name as its pack.
+    /// </summary>
+    /// <param name="regions">ISO 3166 codes or subdivisions (<c>US</c>, <c>US-MA</c>); at least one.</param>
+    /// <returns>The limited policy.</returns>
+    /// <exception cref="ArgumentException">No region, or an empty one, was given.</exception>
+    public CadencePolicy LimitToRegions(params IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ImmutableArray<string> set = [.. regions.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (set.IsEmpty || set.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one region, none of them empty.", nameof(regions));
+        }
+
+        RuleSource Limit(RuleSource? source) => (source ?? new RuleSource(Name, string.Empty, SourceConfidence.Default)) with { Regions = set };
+        var builder = CreateBuilder(Name).UseZoneProvider(ZoneProvider).WithSelectionOrder(SelectionOrder).WithHorizon(Horizon);
+        if (DefaultZone is { } zone)
+        {
+            builder.WithDefaultZone(zone.Id);
+        }
+
+        builder.Include(this);
+        Replace(builder.WindowList, w => w with { Source = Limit(w.Source) });
+        Replace(builder.CapList, c => c with { Source = Limit(c.Source) });
+        Replace(builder.CooldownList, c => c with { Source = Limit(c.Source) });
+        Replace(builder.HoldRuleList, r => r with { Source = Limit(r.Source) });
+        Replace(builder.ExhaustionList, r => r with { Source = Limit(r.Source) });
+        return builder.Build();
+
+        static void Replace<T>(List<T> list, Func<T, T> map)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                list[i] = map(list[i]);
+            }
+        }
+    }
+
     /// <summary>The step with <paramref name="id"/>, or <see langword="null"/>.</summary>
     /// <param name="id">A step id.</param>
     /// <returns>The step, if any.</returns>

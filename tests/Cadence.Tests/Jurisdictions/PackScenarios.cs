@@ -62,7 +62,10 @@ internal static class PackScenarios
     public static CandidateExplanation Candidate(Decision decision, string stepId) => Assert.Single(decision.Explanation!.Candidates, c => c.StepId == stepId);
 
     /// <summary>What deferred or blocked the only candidate, in order (the selection itself left out).</summary>
-    public static ExplanationReason[] Deferrals(Decision decision) => [.. Only(decision).Reasons.Where(r => r.Code is not (ReasonCode.Chosen or ReasonCode.Outranked))];
+    public static ExplanationReason[] Deferrals(Decision decision) => Bare(Only(decision).Reasons.Where(r => r.Code is not (ReasonCode.Chosen or ReasonCode.Outranked)));
+
+    /// <summary>Reasons without their sources, to compare rule names, codes and instants (sources are tested by <see cref="PackSourceTests"/>).</summary>
+    public static ExplanationReason[] Bare(IEnumerable<ExplanationReason> reasons) => [.. reasons.Select(r => r with { Sources = [] })];
 
     /// <summary>
     /// Russia's 2026 non-working days (production calendar): 1–9 January (3 and 4 are a weekend), 23 February,

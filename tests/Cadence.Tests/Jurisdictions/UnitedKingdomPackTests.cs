@@ -96,7 +96,7 @@ public sealed class UnitedKingdomPackTests
         Assert.Null(d.NotBefore);
         var candidate = Only(d);
         Assert.Equal(CandidateStatus.Blocked, candidate.Status);
-        Assert.Equal([Reason("guard:opted-out", ReasonCode.OptedOut)], candidate.Reasons);
+        Assert.Equal([Reason("guard:opted-out", ReasonCode.OptedOut)], Bare(candidate.Reasons));
     }
 
     [Fact]

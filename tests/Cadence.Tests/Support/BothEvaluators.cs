@@ -49,6 +49,42 @@ internal sealed class BothEvaluators : ICadenceEngine
         }
     }
 
+    public Decision Evaluate(Person person, Instant now)
+    {
+        var decision = nrules.Evaluate(person, now);
+        if (compiled is not null)
+        {
+            Agree(compiled.Evaluate(person, now), decision);
+        }
+
+        return decision;
+    }
+
+    public void EvaluateBatch(IReadOnlyList<Person> persons, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        nrules.EvaluateBatch(persons, destination, now, cancellationToken);
+        if (compiled is not null)
+        {
+            var other = new Decision[persons.Count];
+            compiled.EvaluateBatch(persons, other, now, cancellationToken);
+            for (var i = 0; i < other.Length; i++)
+            {
+                Agree(other[i], destination.Span[i]);
+            }
+        }
+    }
+
+    public ContactCheck Check(Person person, ProposedContact contact, Instant now)
+    {
+        var check = nrules.Check(person, contact, now);
+        if (compiled is not null)
+        {
+            Assert.Equal(check, compiled.Check(person, contact, now));
+        }
+
+        return check;
+    }
+
     private static void Agree(Decision compiled, Decision nrules)
     {
         Assert.Equal(nrules.ToString(), compiled.ToString());
@@ -56,6 +92,7 @@ internal sealed class BothEvaluators : ICadenceEngine
         Assert.Equal(nrules.Error, compiled.Error);
         Assert.Equal(nrules.Explanation?.ToDisplayString(), compiled.Explanation?.ToDisplayString());
         Assert.Equal(nrules.Explanation, compiled.Explanation);
+        Assert.Equal(nrules, compiled);
     }
 
     private static CadenceEngineOptions With(CadenceEngineOptions? options, CadenceEvaluator evaluator)

@@ -17,7 +17,7 @@ internal sealed class ExplanationRecorder
     public void Rejected(CompiledPolicy compiled, string? accountId, int step, string? pointId, string proposedBy, CandidateStatus status, List<ExplanationReason> reasons)
     {
         var s = compiled.Steps[step];
-        candidates.Add((step, new CandidateExplanation(s.Id, s.Channel, proposedBy, status, null, [.. reasons], accountId, pointId)));
+        candidates.Add((step, new CandidateExplanation(s.Id, s.Channel, proposedBy, status, null, [.. reasons.Select(compiled.Names.WithSources)], accountId, pointId)));
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ internal sealed class ExplanationRecorder
             var s = compiled.Steps[p.Step];
             var won = chosen?.Contains(i) ?? false;
             trace.Add(new ExplanationReason(won ? RuleNames.Selection : RuleNames.OutrankedBy(chosenStepId!), won ? ReasonCode.Chosen : ReasonCode.Outranked, p.NotBefore));
-            candidates.Add((p.Step, new CandidateExplanation(s.Id, s.Channel, p.ProposedBy, won ? CandidateStatus.Chosen : CandidateStatus.Outranked, p.NotBefore, [.. trace], aboutPerson ? p.Account.AccountId : null, aboutPerson ? p.Point?.Id : null)));
+            candidates.Add((p.Step, new CandidateExplanation(s.Id, s.Channel, p.ProposedBy, won ? CandidateStatus.Chosen : CandidateStatus.Outranked, p.NotBefore, [.. trace.Select(compiled.Names.WithSources)], aboutPerson ? p.Account.AccountId : null, aboutPerson ? p.Point?.Id : null)));
         }
 
         candidates.Sort(static (a, b) =>
@@ -47,6 +47,6 @@ internal sealed class ExplanationRecorder
 
             return c != 0 ? c : string.CompareOrdinal(a.Explanation.ContactPointId, b.Explanation.ContactPointId);
         });
-        return new DecisionExplanation([.. candidates.Select(c => c.Explanation)], reasons);
+        return new DecisionExplanation([.. candidates.Select(c => c.Explanation)], [.. reasons.Select(compiled.Names.WithSources)]);
     }
 }

@@ -150,5 +150,5 @@ internal sealed class ContactChecker(CompiledPolicy compiled)
     }
 
     /// <summary>The reasons without repeats (several accounts give the same), in the order first met.</summary>
-    private static ImmutableArray<ExplanationReason> Distinct(List<ExplanationReason> reasons) => [.. reasons.Distinct()];
+    private ImmutableArray<ExplanationReason> Distinct(List<ExplanationReason> reasons) => [.. reasons.Distinct().Select(compiled.Names.WithSources)];
 }

@@ -127,7 +127,7 @@ internal static class TemporalSolver
                 return new Placement(null, dropReason, dropRule, t);
             }
 
-            var windows = compiled.Windows;
+            var windows = compiled.WindowsFor(person);
             foreach (var zone in facts.Zones)
             {
                 if (windows.NextOpen(zone, (int)contact, t, limit) is not { } open)
