@@ -41,6 +41,7 @@ internal static class PolicyValidator
         {
             var w = b.WindowList[i];
             RequireName("windows", i, w.Name, errors);
+            ValidateSource(w.Source, m => errors.Add(PolicyError.InItem("windows", i, w.Name, m, "the rule's source needs a pack id and non-empty regions")));
             if (w.Days == DayKinds.None || (w.Days & ~DayKinds.All) != 0)
             {
                 errors.Add(PolicyError.InItem("windows", i, w.Name, "days", "the window applies to no valid kind of day"));
@@ -77,12 +78,20 @@ internal static class PolicyValidator
             {
                 errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "length", Inv($"the cooldown's length ({c.Length}) must be at most {MaxDays} days")));
             }
+
+            if (!Enum.IsDefined(c.Scope))
+            {
+                errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "scope", Inv($"{(int)c.Scope} is not a scope (person, account or contactPoint)")));
+            }
+
+            ValidateSource(c.Source, m => errors.Add(PolicyError.InItem("cooldowns", i, c.Name, m, "the rule's source needs a pack id and non-empty regions")));
         }
 
         for (var i = 0; i < b.ExhaustionList.Count; i++)
         {
             var e = b.ExhaustionList[i];
             RequireName("exhaustion", i, e.Name, errors);
+            ValidateSource(e.Source, m => errors.Add(PolicyError.InItem("exhaustion", i, e.Name, m, "the rule's source needs a pack id and non-empty regions")));
             if (e.ConsecutiveFailures < 1)
             {
                 errors.Add(PolicyError.InItem("exhaustion", i, e.Name, "consecutiveFailures", Inv($"consecutiveFailures ({e.ConsecutiveFailures}) must be at least 1")));
@@ -96,7 +105,9 @@ internal static class PolicyValidator
 
         for (var i = 0; i < b.HoldRuleList.Count; i++)
         {
-            ValidateHoldRule(b.HoldRuleList[i], i, steps.Count > 0 ? stepIds : null, errors);
+            var h = b.HoldRuleList[i];
+            ValidateHoldRule(h, i, steps.Count > 0 ? stepIds : null, errors);
+            ValidateSource(h.Source, m => errors.Add(PolicyError.InItem("holds", i, h.Name, m, "the rule's source needs a pack id and non-empty regions")));
         }
 
         if (b.DefaultZoneId is { } zoneId && b.Provider.GetZoneOrNull(zoneId) is null)
@@ -116,6 +127,14 @@ internal static class PolicyValidator
         else if (b.HorizonLength > MaxDuration)
         {
             errors.Add(PolicyError.InSection("horizon", Inv($"the horizon ({b.HorizonLength}) must be at most {MaxDays} days")));
+        }
+
+        for (var k = 0; k < b.PointPreference.Length; k++)
+        {
+            if (!Enum.IsDefined(b.PointPreference[k]))
+            {
+                errors.Add(PolicyError.AtPath(Inv($"contactPointPreference[{k}]"), Inv($"{(int)b.PointPreference[k]} is not a kind of contact point")));
+            }
         }
 
         UniqueNames("windows", b.WindowList.Select(w => w.Name), errors);
@@ -243,6 +262,42 @@ internal static class PolicyValidator
         else if ((c.Counts.Directions & DirectionFilter.Any) == 0)
         {
             Error("counts.directions", "the cap counts no direction");
+        }
+
+        if (!Enum.IsDefined(c.Scope))
+        {
+            Error("scope", Inv($"{(int)c.Scope} is not a scope (person, account or contactPoint)"));
+        }
+
+        for (var k = 0; k < c.ContactPointKinds.Length; k++)
+        {
+            if (!Enum.IsDefined(c.ContactPointKinds[k]))
+            {
+                Error(Inv($"contactPointKinds[{k}]"), Inv($"{(int)c.ContactPointKinds[k]} is not a kind of contact point"));
+            }
+        }
+
+        ValidateSource(c.Source, m => Error(m, "the rule's source needs a pack id and non-empty regions"));
+    }
+
+    private static void ValidateSource(RuleSource? source, Action<string> error)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(source.PackId))
+        {
+            error("source.pack");
+        }
+
+        for (var r = 0; r < source.Regions.Length; r++)
+        {
+            if (string.IsNullOrWhiteSpace(source.Regions[r]))
+            {
+                error(Inv($"source.regions[{r}]"));
+            }
         }
     }
 
