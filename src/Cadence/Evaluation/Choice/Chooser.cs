@@ -169,7 +169,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
             {
                 var a = byId[k];
                 var b = best[a];
-                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || (bundled?.Contains(b) ?? false))
+                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || (bundled?.Exists(i => placed[i].Account.Index == a) ?? false))
                 {
                     continue;
                 }
