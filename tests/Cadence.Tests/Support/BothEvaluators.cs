@@ -35,6 +35,28 @@ internal sealed class BothEvaluators : ICadenceEngine
         return decision;
     }
 
+    public Decision Evaluate(Person person, Instant now)
+    {
+        var decision = nrules.Evaluate(person, now);
+        if (compiled is not null)
+        {
+            Agree(compiled.Evaluate(person, now), decision);
+        }
+
+        return decision;
+    }
+
+    public ContactCheck Check(Person person, ProposedContact contact, Instant now)
+    {
+        var check = nrules.Check(person, contact, now);
+        if (compiled is not null)
+        {
+            Assert.Equal(check, compiled.Check(person, contact, now));
+        }
+
+        return check;
+    }
+
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
     {
         nrules.EvaluateBatch(accounts, destination, now, cancellationToken);
@@ -88,6 +110,9 @@ internal sealed class BothEvaluators : ICadenceEngine
     private static void Agree(Decision compiled, Decision nrules)
     {
         Assert.Equal(nrules.ToString(), compiled.ToString());
+        Assert.Equal(nrules.ContactPointId, compiled.ContactPointId);
+        Assert.Equal(nrules.AccountIds, compiled.AccountIds);
+        Assert.Equal(nrules.Escalations.Select(e => e.ToString()), compiled.Escalations.Select(e => e.ToString()));
         Assert.Equal(nrules.ReviewAt, compiled.ReviewAt);
         Assert.Equal(nrules.Error, compiled.Error);
         Assert.Equal(nrules.Explanation?.ToDisplayString(), compiled.Explanation?.ToDisplayString());
