@@ -35,28 +35,6 @@ internal sealed class BothEvaluators : ICadenceEngine
         return decision;
     }
 
-    public Decision Evaluate(Person person, Instant now)
-    {
-        var decision = nrules.Evaluate(person, now);
-        if (compiled is not null)
-        {
-            Agree(compiled.Evaluate(person, now), decision);
-        }
-
-        return decision;
-    }
-
-    public ContactCheck Check(Person person, ProposedContact contact, Instant now)
-    {
-        var check = nrules.Check(person, contact, now);
-        if (compiled is not null)
-        {
-            Assert.Equal(check, compiled.Check(person, contact, now));
-        }
-
-        return check;
-    }
-
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
     {
         nrules.EvaluateBatch(accounts, destination, now, cancellationToken);
