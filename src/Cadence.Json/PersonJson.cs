@@ -24,8 +24,14 @@ public static class PersonJson
     private static readonly string[] ContactPointProperties = ["id", "channel", "kind", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
     private static readonly string[] AttemptProperties = ["at", "channel", "direction", "outcome", "stepId", "contactPointId", "accountIds"];
 
+    /// <summary>The name of the person record JSON Schema shipped with the package (in <c>schemas/</c>).</summary>
+    public const string SchemaFileName = "cadence-person.schema.json";
+
     // Records are data for programs, not HTML: quotes and '+' are written as they are.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The JSON Schema (draft 2020-12) of a person record: one line of a JSON Lines file of persons.</summary>
+    public static string Schema { get; } = PolicyJson.Resource(SchemaFileName);
 
     /// <summary>Reads one record: a person, or an account.</summary>
     /// <param name="json">One JSON object (comments are not allowed).</param>

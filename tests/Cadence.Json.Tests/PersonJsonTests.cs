@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Cadence.Explanations;
+using Cadence.Json.Tests.Support;
+using Json.Schema;
 using NodaTime;
 
 namespace Cadence.Json.Tests;
@@ -315,5 +318,30 @@ public sealed class PersonJsonTests
         var person = new Person("P-1") { Accounts = [null!] };
 
         Assert.Throws<ArgumentException>(() => PersonJson.Write(person));
+    }
+
+    [Fact]
+    public void Schema_AcceptsTheExamplesPersonAndWhatTheWriterWrites()
+    {
+        var schema = JsonSchema.FromText(PersonJson.Schema);
+        var example = File.ReadLines(Path.Combine(Repository.Root, "examples", "persons", "two-loans.jsonl")).First();
+
+        Assert.True(schema.Evaluate(JsonNode.Parse(example)).IsValid);
+        Assert.True(schema.Evaluate(JsonNode.Parse(PersonJson.Write(FullPerson))).IsValid);
+        Assert.True(schema.Evaluate(JsonNode.Parse(Full)).IsValid);
+        Assert.True(PersonJson.Read(example).Person is { Accounts.Length: 2 });
+    }
+
+    [Theory]
+    [InlineData("""{"personId":"P-1"}""")]
+    [InlineData("""{"personId":"P-1","regions":["us-ma"],"accounts":[]}""")]
+    [InlineData("""{"personId":"P-1","contactPoints":[{"channel":"call","kind":"pager"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P-1","history":[{"at":"2026-03-03T14:00:00Z","channel":"call","outcome":"sent","accountIds":"L-1"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P-1","accounts":[{"accountId":"L-1","amountDue":null}]}""")]
+    [InlineData("""{"personId":"P-1","accounts":[{"accountId":"L-1","dueDate":null,"amountDue":null,"contactPoints":[]}]}""")]
+    public void Schema_RejectsWhatTheReaderRejects(string json)
+    {
+        Assert.False(JsonSchema.FromText(PersonJson.Schema).Evaluate(JsonNode.Parse(json)).IsValid);
+        Assert.False(PersonJson.Read(json).Success);
     }
 }
