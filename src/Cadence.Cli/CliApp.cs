@@ -27,6 +27,9 @@ internal static class CliApp
     /// <summary>The command line is wrong, or a file cannot be read.</summary>
     public const int Usage = 2;
 
+    /// <summary><c>check</c>: the proposed contact is not allowed at the instant asked about.</summary>
+    public const int NotAllowed = 3;
+
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
     /// <param name="args">The arguments, without the program's name.</param>
     /// <param name="stdout">Where results go.</param>
@@ -41,6 +44,7 @@ internal static class CliApp
             ValidateCommand.Create(),
             EvaluateCommand.Create(clock),
             ExplainCommand.Create(clock),
+            CheckCommand.Create(clock),
             PacksCommand.Create(),
             SimulateCommand.Create(),
         };
@@ -158,5 +162,62 @@ internal static class CliApp
     {
         using var stream = file.OpenRead();
         return [.. AccountJson.ReadLines(stream)];
+    }
+
+    /// <summary>Reads a JSON Lines file of accounts and persons: one result per non-blank line.</summary>
+    public static List<PersonReadResult> ReadRecordLines(FileInfo file)
+    {
+        using var stream = file.OpenRead();
+        return [.. PersonJson.ReadLines(stream)];
+    }
+
+    /// <summary>
+    /// Reads the accounts and persons of <paramref name="file"/>: a JSON Lines file (<c>.jsonl</c>, <c>.ndjson</c>), or
+    /// a JSON file holding one record, which may span several lines.
+    /// </summary>
+    public static List<PersonReadResult> ReadAccountFile(FileInfo file)
+    {
+        if (file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadRecordLines(file);
+        }
+
+        return [PersonJson.Read(File.ReadAllText(file.FullName))];
+    }
+
+    /// <summary>
+    /// Reads <paramref name="file"/> and picks the one account or person <paramref name="id"/> names (the only record
+    /// when no id is given), printing why when it cannot: the file's problems, the record's problems.
+    /// </summary>
+    /// <returns><see cref="Success"/> with the record read without problems, or the exit code.</returns>
+    public static int ReadOneRecord(FileInfo file, string? id, TextWriter stderr, out PersonReadResult? record)
+    {
+        record = null;
+        if (!TryRead(file, stderr, () => ReadAccountFile(file), out var records))
+        {
+            return Usage;
+        }
+
+        var matches = records.Where(r => id is null || r.Id == id).ToList();
+        if (matches.Count != 1)
+        {
+            stderr.WriteLine(id is null
+                ? $"cadence: {file} holds {records.Count} accounts: choose one with --id"
+                : $"cadence: {file} holds {matches.Count} readable accounts with id '{id}'");
+            return Usage;
+        }
+
+        foreach (var error in matches[0].Errors)
+        {
+            stderr.WriteLine($"{file}: {error}");
+        }
+
+        if (!matches[0].Success)
+        {
+            return Invalid;
+        }
+
+        record = matches[0];
+        return Success;
     }
 }

@@ -5,15 +5,15 @@ using NodaTime;
 namespace Cadence.Cli;
 
 /// <summary>
-/// <c>cadence evaluate</c>: decides for every account of a JSON Lines file, in one batch, and writes one JSON Lines
-/// decision per account line, in input order; a line that cannot be read is an error decision in its place.
+/// <c>cadence evaluate</c>: decides for every account and person of a JSON Lines file, in one batch, and writes one JSON
+/// Lines decision per line, in input order; a line that cannot be read is an error decision in its place.
 /// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create(IClock clock)
     {
         var policy = CliApp.FileOption("--policy", "The policy file.");
-        var accounts = CliApp.FileOption("--accounts", "The accounts, JSON Lines: one account per line (blank lines are skipped).");
+        var accounts = CliApp.FileOption("--accounts", "The accounts, JSON Lines: one account or person per line (blank lines are skipped).");
         var now = CliApp.NowOption(clock);
         var explain = new Option<bool>("--explain") { Description = "Adds each decision's explanation: the candidates and the rules that decided." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Writes the decisions to this file instead of the standard output.", HelpName = "file" };
@@ -40,13 +40,14 @@ internal static class EvaluateCommand
             return code;
         }
 
-        if (!CliApp.TryRead(accountsFile, console.Error, () => CliApp.ReadAccountLines(accountsFile), out var records))
+        if (!CliApp.TryRead(accountsFile, console.Error, () => CliApp.ReadRecordLines(accountsFile), out var records))
         {
             return CliApp.Usage;
         }
 
         var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanations = explain, IncludeExplanationsInBatches = explain });
-        var decisions = engine.EvaluateBatch([.. records.Where(r => r.Success).Select(r => r.Account!)], now, cancellationToken);
+        var accountDecisions = engine.EvaluateBatch([.. records.Where(r => r.Account is not null).Select(r => r.Account!)], now, cancellationToken);
+        var personDecisions = engine.EvaluateBatch([.. records.Where(r => r.Person is not null).Select(r => r.Person!)], now, cancellationToken);
 
         TextWriter writer;
         try
@@ -61,10 +62,13 @@ internal static class EvaluateCommand
 
         try
         {
-            var next = 0;
+            var (nextAccount, nextPerson) = (0, 0);
             foreach (var record in records)
             {
-                writer.Write(DecisionJson.Write(record.Success ? decisions[next++] : record.ToErrorDecision()));
+                var decision = record.Account is not null ? accountDecisions[nextAccount++]
+                    : record.Person is not null ? personDecisions[nextPerson++]
+                    : record.ToErrorDecision();
+                writer.Write(DecisionJson.Write(decision));
                 writer.Write('\n');
             }
         }

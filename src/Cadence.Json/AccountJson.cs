@@ -49,13 +49,17 @@ public static class AccountJson
             }
             catch (InvalidOperationException)
             {
-                // A property name that is not valid text (a lone surrogate escape, bytes that are not UTF-8).
-                return new(line, null, [PolicyError.AtPath("$", "the record holds a name that is not valid text: a lone surrogate escape or bytes that are not UTF-8") with { Line = line }]);
+                return new(line, null, [InvalidName(line)]);
             }
         }
     }
 
-    private static AccountReadResult ReadParsed(JsonDocument document, ReadOnlySpan<byte> utf8, int line)
+    /// <summary>The problem of a record holding a property name that is not valid text (a lone surrogate escape, bytes that are not UTF-8).</summary>
+    internal static PolicyError InvalidName(int line)
+        => PolicyError.AtPath("$", "the record holds a name that is not valid text: a lone surrogate escape or bytes that are not UTF-8") with { Line = line };
+
+    /// <summary>Reads a parsed account record (for <see cref="PersonJson"/> too, which reads account lines exactly as this reader does).</summary>
+    internal static AccountReadResult ReadParsed(JsonDocument document, ReadOnlySpan<byte> utf8, int line)
     {
         var r = new JsonElementReader(JsonLocations.None, JsonElementReader.TzdbOptions);
         var account = ReadAccount(r, document.RootElement);
@@ -70,7 +74,7 @@ public static class AccountJson
         return Failed(line, r.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
     }
 
-    private static AccountReadResult Failed(int line, IEnumerable<PolicyError> errors)
+    internal static AccountReadResult Failed(int line, IEnumerable<PolicyError> errors)
         => new(line, null, [.. errors.Select(e => e with { Line = line + (e.Line ?? 1) - 1 })]);
 
     /// <summary>
@@ -99,9 +103,10 @@ public static class AccountJson
                 }
             }
         }
-
-        static bool IsBlank(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).IsEmpty;
     }
+
+    /// <summary>Whether a JSON Lines line holds nothing but blanks (it is skipped).</summary>
+    internal static bool IsBlank(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).IsEmpty;
 
     /// <summary>
     /// Reads accounts written as JSON Lines: one account per line, lines ending at a line feed (a carriage return before
@@ -150,7 +155,7 @@ public static class AccountJson
         return r.Errors.Count == 0 ? account : null;
     }
 
-    private static Money? ReadMoney(JsonElementReader r, JsonElement element, string path)
+    internal static Money? ReadMoney(JsonElementReader r, JsonElement element, string path)
     {
         if (r.Object(element, path, MoneyProperties) is not { } o)
         {
@@ -190,7 +195,7 @@ public static class AccountJson
         return channel is null ? null : point;
     }
 
-    private static Hold? ReadHold(JsonElementReader r, JsonElement element, string path)
+    internal static Hold? ReadHold(JsonElementReader r, JsonElement element, string path)
     {
         if (r.Object(element, path, HoldProperties) is not { } o)
         {

@@ -10,6 +10,8 @@ internal static class JsonNames
     public static readonly FrozenDictionary<string, Channel> Channels = Of<Channel>();
     public static readonly FrozenDictionary<string, ContactDirection> Directions = Of<ContactDirection>();
     public static readonly FrozenDictionary<string, ContactOutcome> Outcomes = Of<ContactOutcome>();
+    public static readonly FrozenDictionary<string, ContactPointKind> ContactPointKinds = Of<ContactPointKind>();
+    public static readonly FrozenDictionary<string, RuleScope> Scopes = Of<RuleScope>();
     public static readonly FrozenDictionary<string, SelectionOrder> SelectionOrders = Of<SelectionOrder>();
     public static readonly FrozenDictionary<string, DecisionKind> DecisionKinds = Of<DecisionKind>();
     public static readonly FrozenDictionary<string, Cadence.Explanations.ReasonCode> ReasonCodes = Of<Cadence.Explanations.ReasonCode>();

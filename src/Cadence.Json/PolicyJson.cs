@@ -87,7 +87,7 @@ public static class PolicyJson
         return PolicyJsonWriter.Write(policy, schemaReference);
     }
 
-    private static string Resource(string name)
+    internal static string Resource(string name)
     {
         using var stream = typeof(PolicyJson).Assembly.GetManifestResourceStream("Cadence.Json.schemas." + name)
             ?? throw new InvalidOperationException($"The embedded schema {name} is missing.");

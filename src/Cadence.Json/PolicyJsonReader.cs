@@ -12,7 +12,7 @@ internal sealed class PolicyJsonReader
     private static readonly string[] TopLevel =
     [
         "$schema", "name", "defaultZone", "horizon", "selection", "packs", "holidays", "holidayFiles", "requiredHolidays",
-        "limitedContentVoicemail", "consentRequired", "workplaceRestricted", "steps", "windows", "caps", "cooldowns", "exhaustion", "holds",
+        "limitedContentVoicemail", "consentRequired", "workplaceRestricted", "contactPointPreference", "steps", "windows", "caps", "cooldowns", "exhaustion", "holds",
     ];
 
     private readonly JsonElementReader r;
@@ -112,6 +112,11 @@ internal sealed class PolicyJsonReader
         if (o.Optional("limitedContentVoicemail", r.Boolean) == true)
         {
             builder.UseLimitedContentVoicemail();
+        }
+
+        if (o.Optional("contactPointPreference", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.ContactPointKinds))) is { IsDefault: false } preference)
+        {
+            builder.WithContactPointPreference(preference);
         }
 
         builder.RequireConsent([.. Channels(o, "consentRequired")]);
@@ -507,7 +512,7 @@ internal sealed class PolicyJsonReader
 
     private CadenceStep? ReadStep(JsonElement element, string path)
     {
-        if (r.Object(element, path, "id", "channel", "escalation", "template", "window", "priority", "repeatInterval", "maxAttempts", "conditions") is not { } o)
+        if (r.Object(element, path, "id", "channel", "escalation", "template", "window", "priority", "repeatInterval", "maxAttempts", "bundle", "conditions") is not { } o)
         {
             return null;
         }
@@ -544,6 +549,7 @@ internal sealed class PolicyJsonReader
             RepeatInterval = o.Element("repeatInterval") is { ValueKind: not JsonValueKind.Object } ? o.Optional("repeatInterval", (e, p) => r.Duration(e, p)) : null,
             RepeatCalendarDays = o.Element("repeatInterval") is { ValueKind: JsonValueKind.Object } ? o.Optional("repeatInterval", ReadCalendarDays) : null,
             MaxAttempts = o.Optional("maxAttempts", (e, p) => r.Int(e, p)),
+            Bundle = o.Optional("bundle", r.Boolean) ?? false,
             Conditions = o.Optional("conditions", (e, p) => r.Array(e, p, ReadCondition)),
         };
     }
@@ -626,7 +632,7 @@ internal sealed class PolicyJsonReader
 
     private FrequencyCap? ReadCap(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "limit", "period", "counts") is not { } o)
+        if (r.Object(element, path, "name", "limit", "period", "counts", "scope", "contactPointKinds") is not { } o)
         {
             return null;
         }
@@ -635,7 +641,14 @@ internal sealed class PolicyJsonReader
         var limit = o.Required("limit", (e, p) => r.Int(e, p));
         var period = o.Required("period", ReadPeriod);
         var counts = o.Required("counts", ReadFilter);
-        return name is not null && limit is { } l && period is not null && counts is not null ? new FrequencyCap(name, l, period, counts) : null;
+        var scope = o.Optional("scope", (e, p) => r.Enum(e, p, JsonNames.Scopes));
+        var kinds = o.Optional("contactPointKinds", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.ContactPointKinds)));
+        if (name is null || limit is not { } l || period is null || counts is null || r.HasErrorsAt(o.PathOf("scope")) || r.HasErrorsAt(o.PathOf("contactPointKinds")))
+        {
+            return null;
+        }
+
+        return new FrequencyCap(name, l, period, counts) { Scope = scope ?? RuleScope.Person, ContactPointKinds = kinds };
     }
 
     private CapPeriod? ReadPeriod(JsonElement element, string path)
@@ -687,7 +700,7 @@ internal sealed class PolicyJsonReader
 
     private Cooldown? ReadCooldown(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "trigger", "blocks", "length") is not { } o)
+        if (r.Object(element, path, "name", "trigger", "blocks", "length", "scope") is not { } o)
         {
             return null;
         }
@@ -696,7 +709,10 @@ internal sealed class PolicyJsonReader
         var trigger = o.Required("trigger", ReadFilter);
         var blocks = Channels(o, "blocks");
         var length = o.Required("length", ReadCooldownLength);
-        return name is not null && trigger is not null && length is not null ? new Cooldown(name, trigger, blocks, length) : null;
+        var scope = o.Optional("scope", (e, p) => r.Enum(e, p, JsonNames.Scopes));
+        return name is not null && trigger is not null && length is not null && !r.HasErrorsAt(o.PathOf("scope"))
+            ? new Cooldown(name, trigger, blocks, length) { Scope = scope ?? RuleScope.Person }
+            : null;
     }
 
     private CooldownLength? ReadCooldownLength(JsonElement element, string path)

@@ -40,6 +40,12 @@ internal static class PolicyJsonWriter
             Channels(w, "consentRequired", policy.ConsentRequired);
             Channels(w, "workplaceRestricted", policy.WorkplaceRestricted);
             Strings(w, "requiredHolidays", policy.RequiredHolidayRegions);
+            if (!policy.ContactPointPreference.SequenceEqual(CadencePolicy.DefaultContactPointPreference))
+            {
+                // An empty list is written too: it says no kind is preferred, which is not the default.
+                Kinds(w, "contactPointPreference", policy.ContactPointPreference, always: true);
+            }
+
             if (policy.Holidays is HolidayCalendar { } calendar && !ReferenceEquals(calendar, HolidayCalendar.Empty))
             {
                 w.WriteStartArray("holidays");
@@ -126,6 +132,11 @@ internal static class PolicyJsonWriter
         if (s.MaxAttempts is { } max)
         {
             w.WriteNumber("maxAttempts", max);
+        }
+
+        if (s.Bundle)
+        {
+            w.WriteBoolean("bundle", true);
         }
 
         Array(w, "conditions", s.Conditions, Condition);
@@ -224,6 +235,32 @@ internal static class PolicyJsonWriter
         w.WriteStartObject("counts");
         Filter(w, cap.Counts);
         w.WriteEndObject();
+        Scope(w, cap.Scope);
+        Kinds(w, "contactPointKinds", cap.ContactPointKinds, always: false);
+    }
+
+    private static void Scope(Utf8JsonWriter w, RuleScope scope)
+    {
+        if (scope != RuleScope.Person)
+        {
+            w.WriteString("scope", JsonNames.Name(scope));
+        }
+    }
+
+    private static void Kinds(Utf8JsonWriter w, string name, ImmutableArray<ContactPointKind> kinds, bool always)
+    {
+        if (kinds.IsDefaultOrEmpty && !always)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var kind in kinds.IsDefault ? [] : kinds)
+        {
+            w.WriteStringValue(JsonNames.Name(kind));
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Filter(Utf8JsonWriter w, AttemptFilter filter)
@@ -261,6 +298,7 @@ internal static class PolicyJsonWriter
         }
 
         w.WriteEndObject();
+        Scope(w, cooldown.Scope);
     }
 
     private static void Exhaustion(Utf8JsonWriter w, ExhaustionRule rule)

@@ -193,4 +193,48 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("""{"accountId":"PAID","kind":"none"}""" + "\n", result.Output);
     }
+
+    [Fact]
+    public async Task Evaluate_PersonsAndAccountsMixed_WritesOneDecisionPerLineInOrderWithPersonFieldsOnlyForPersons()
+    {
+        var lines = """
+            {"accountId":"PAID","timeZones":["America/New_York"],"dueDate":null,"amountDue":{"amount":0,"currency":"USD"}}
+            {"personId":"P-1","timeZones":["America/New_York"],"contactPoints":[{"id":"post","channel":"letter","kind":"postal"}],"accounts":[{"accountId":"L-1","dueDate":"2026-02-01","amountDue":{"amount":900,"currency":"USD"}},{"accountId":"L-2","dueDate":null,"amountDue":null}]}
+            {"personId":"P-2","accounts":[{"accountId":"L-9","dueDate":"soon","amountDue":null}]}
+            {"personId":"P-3","timeZones":["America/New_York"],"accounts":[]}
+            {"accountId":"ESCALATE","timeZones":["America/New_York"],"dueDate":"2026-02-01","amountDue":{"amount":900,"currency":"USD"},"contactPoints":[{"channel":"letter"}]}
+            """;
+        var accounts = tool.File("mixed.jsonl", lines);
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", accounts, "--now", Now);
+
+        Assert.Equal(0, result.ExitCode);
+        var decisions = result.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["PAID", "P-1", "line 3", "P-3", "ESCALATE"], decisions.Select(d => d.GetProperty("accountId").GetString()));
+        Assert.Equal([false, true, false, false, false], decisions.Select(d => d.TryGetProperty("personId", out _)));
+        Assert.Equal("escalate", decisions[1].GetProperty("kind").GetString());
+        Assert.Equal("L-1", decisions[1].GetProperty("accountIds")[0].GetString());
+        Assert.Equal("line 3, accounts[0].dueDate: 'soon' is not an ISO 8601 date such as 2026-03-14", decisions[2].GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("error", decisions[3].GetProperty("kind").GetString());
+        Assert.StartsWith("person 'P-3': ", decisions[3].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var alone = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", tool.File("accounts.jsonl", string.Join("\n", lines.Split('\n').Where(l => l.Contains("\"accountId\":\"PAID\"", StringComparison.Ordinal) || l.Contains("\"accountId\":\"ESCALATE\"", StringComparison.Ordinal)))), "--now", Now);
+        Assert.Equal([alone.OutputLines[0], alone.OutputLines[1]], [result.OutputLines[0], result.OutputLines[4]]);
+    }
+
+    [Fact]
+    public async Task Evaluate_TheTwoLoansExampleOfTheDocs_GivesTheDocumentedDecisions()
+    {
+        var root = CheckCommandTests.Root();
+        var docs = File.ReadAllText(Path.Combine(root, "docs", "cli.md")).ReplaceLineEndings("\n");
+        const string command = "$ cadence evaluate --policy examples/policies/acme-us.policy.json --accounts examples/persons/two-loans.jsonl --now 2026-03-09T14:30:00Z\n";
+        var start = docs.IndexOf(command, StringComparison.Ordinal) + command.Length;
+        var documented = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)].TrimEnd('\n').Split('\n');
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Path.Combine(root, "examples", "policies", "acme-us.policy.json"), "--accounts", Path.Combine(root, "examples", "persons", "two-loans.jsonl"), "--now", "2026-03-09T14:30:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(documented, result.OutputLines);
+        Assert.Contains(File.ReadLines(Path.Combine(root, "examples", "persons", "two-loans.jsonl")).First(), docs, StringComparison.Ordinal);
+    }
 }

@@ -111,4 +111,16 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Empty(result.Output);
         Assert.Equal($"{account}: line 1, amountDue.currency: 'usd' is not an ISO 4217 currency code such as USD\n", result.Error);
     }
+
+    [Fact]
+    public async Task Explain_APersonById_ExplainsThePersonsDecision()
+    {
+        var persons = Path.Combine(CheckCommandTests.Root(), "examples", "persons", "two-loans.jsonl");
+
+        var result = await Tool.RunAsync("explain", "--policy", Tool.Policy("acme-us.policy.json"), "--account", persons, "--id", "P-100", "--now", "2026-03-09T14:30:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("P-100: Contact call-overdue via Call (cell) template 'overdue-call' not before 2026-03-09T14:30:00Z (limited-content voicemail only) about CARD-1; also bureau-notice (credit-bureau-notice) about LOAN-2 not before 2026-03-09T14:30:00Z", result.OutputLines[0]);
+        Assert.Equal("Local time in America/New_York: now Mon 2026-03-09 10:30 (UTC-04:00), not before Mon 2026-03-09 10:30 (UTC-04:00)", result.OutputLines[^1]);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ValidateCommandTests : IDisposable
             [
                 $"{path}: line 4, steps[0].window: window.from (12) is after window.to (5)",
                 $"{path}: line 5, steps[1].channel: 'fax' is not one of email, sms, call, letter, visit, push",
-                $"{path}: line 7, colour: unknown property 'colour' (expected one of: name, defaultZone, horizon, selection, packs, holidays, holidayFiles, requiredHolidays, limitedContentVoicemail, consentRequired, workplaceRestricted, steps, windows, caps, cooldowns, exhaustion, holds)",
+                $"{path}: line 7, colour: unknown property 'colour' (expected one of: name, defaultZone, horizon, selection, packs, holidays, holidayFiles, requiredHolidays, limitedContentVoicemail, consentRequired, workplaceRestricted, contactPointPreference, steps, windows, caps, cooldowns, exhaustion, holds)",
             ],
             result.ErrorLines);
     }

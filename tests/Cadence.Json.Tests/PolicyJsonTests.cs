@@ -89,7 +89,7 @@ public sealed class PolicyJsonTests
         Assert.False(result.Success);
         Assert.Equal(
             [
-                "line 3, colour: unknown property 'colour' (expected one of: name, defaultZone, horizon, selection, packs, holidays, holidayFiles, requiredHolidays, limitedContentVoicemail, consentRequired, workplaceRestricted, steps, windows, caps, cooldowns, exhaustion, holds)",
+                "line 3, colour: unknown property 'colour' (expected one of: name, defaultZone, horizon, selection, packs, holidays, holidayFiles, requiredHolidays, limitedContentVoicemail, consentRequired, workplaceRestricted, contactPointPreference, steps, windows, caps, cooldowns, exhaustion, holds)",
                 "line 5, steps[0].channel: 'fax' is not one of email, sms, call, letter, visit, push",
                 "line 6, steps[1].repeatInterval: 'soon' is not a duration written hours:minutes:seconds, such as 72:00:00 (3 days) or 0:05:00",
                 "line 9, windows[0].ranges[0].to: '25:00' is not a time of day such as 08:00 (24:00 for the end of the day)",
@@ -225,5 +225,116 @@ public sealed class PolicyJsonTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private const string PersonRules = """
+        {
+          "name": "p",
+          "defaultZone": "America/New_York",
+          "contactPointPreference": ["landline", "mobile"],
+          "steps": [
+            { "id": "reminder", "channel": "email", "template": "t", "window": { "from": 0, "to": 30 }, "bundle": true }
+          ],
+          "caps": [
+            { "name": "per-debt", "limit": 7, "period": { "slidingDays": 7 }, "counts": { "channels": ["call"], "directions": "outbound" }, "scope": "account" },
+            { "name": "per-number", "limit": 6, "period": "calendarDay", "counts": { "channels": ["call"], "directions": "outbound" }, "scope": "contactPoint" },
+            { "name": "work-numbers", "limit": 2, "period": { "slidingDays": 30 }, "counts": { "channels": ["call"], "directions": "outbound" }, "contactPointKinds": ["work", "other"] },
+            { "name": "per-person", "limit": 3, "period": "calendarDay", "counts": { "directions": "any" }, "scope": "person" }
+          ],
+          "cooldowns": [
+            { "name": "after-talk", "trigger": { "directions": "any", "outcomes": ["conversation"] }, "length": { "calendarDays": 2 }, "scope": "account" },
+            { "name": "gap", "trigger": { "directions": "outbound" }, "length": { "duration": "0:05:00" }, "scope": "contactPoint" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Read_ScopesKindsBundleAndPreference_GivesThemToThePolicy()
+    {
+        var policy = PolicyJson.Parse(PersonRules);
+
+        Assert.Equal([RuleScope.Account, RuleScope.ContactPoint, RuleScope.Person, RuleScope.Person], policy.Caps.Select(c => c.Scope));
+        Assert.Equal([ContactPointKind.Work, ContactPointKind.Other], policy.Caps[2].ContactPointKinds);
+        Assert.Empty(policy.Caps[0].ContactPointKinds);
+        Assert.Equal([RuleScope.Account, RuleScope.ContactPoint], policy.Cooldowns.Select(c => c.Scope));
+        Assert.True(policy.Steps[0].Bundle);
+        Assert.Equal([ContactPointKind.Landline, ContactPointKind.Mobile], policy.ContactPointPreference);
+    }
+
+    [Fact]
+    public void Read_NoScopeKindsBundleOrPreference_CountsPerPersonWithTheDefaultPreference()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "defaultZone": "UTC",
+              "steps": [{ "id": "a", "channel": "email", "template": "t", "window": { "from": 0, "to": 3 } }],
+              "caps": [{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" } }],
+              "cooldowns": [{ "name": "d", "trigger": { "directions": "outbound" }, "length": { "calendarDays": 1 } }]
+            }
+            """;
+
+        var policy = PolicyJson.Parse(json);
+
+        Assert.Equal(RuleScope.Person, policy.Caps[0].Scope);
+        Assert.Empty(policy.Caps[0].ContactPointKinds);
+        Assert.Equal(RuleScope.Person, policy.Cooldowns[0].Scope);
+        Assert.False(policy.Steps[0].Bundle);
+        Assert.Equal(CadencePolicy.DefaultContactPointPreference, policy.ContactPointPreference);
+        Assert.DoesNotContain("scope", PolicyJson.Write(policy), StringComparison.Ordinal);
+        Assert.DoesNotContain("contactPointPreference", PolicyJson.Write(policy), StringComparison.Ordinal);
+        Assert.DoesNotContain("bundle", PolicyJson.Write(policy), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ScopesKindsBundleAndPreference_ReadBackToTheSamePolicy()
+    {
+        var policy = PolicyJson.Parse(PersonRules);
+
+        var written = PolicyJson.Write(policy);
+
+        Assert.Equal(policy, PolicyJson.Parse(written));
+        Assert.Contains("\"scope\": \"contactPoint\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"bundle\": true", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"scope\": \"person\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_AnEmptyPreference_IsWrittenAndReadBackEmpty()
+    {
+        var policy = CadencePolicy.CreateBuilder("p").WithDefaultZone("UTC").WithContactPointPreference([])
+            .AddStep(CadenceStep.Contact("a", Channel.Email, "t", 0, 3)).Build();
+
+        var read = PolicyJson.Parse(PolicyJson.Write(policy));
+
+        Assert.Empty(read.ContactPointPreference);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "scope": "household" }""", "caps[0].scope", "'household' is not one of person, account, contactPoint")]
+    [InlineData("""{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "scope": 1 }""", "caps[0].scope", "expected a string, found the number 1")]
+    [InlineData("""{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "contactPointKinds": ["pager"] }""", "caps[0].contactPointKinds[0]", "'pager' is not one of unspecified, mobile, landline, work, personalEmail, workEmail, postal, app, other")]
+    [InlineData("""{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "contactPointKinds": "work" }""", "caps[0].contactPointKinds", "expected an array, found the string 'work'")]
+    public void Read_ABadCapScopeOrKind_SaysWhere(string cap, string path, string message)
+    {
+        var json = $$"""{ "name": "p", "defaultZone": "UTC", "caps": [{{cap}}] }""";
+
+        var error = Assert.Single(PolicyJson.Read(json).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "p", "defaultZone": "UTC", "cooldowns": [{ "name": "d", "trigger": { "directions": "outbound" }, "length": { "calendarDays": 1 }, "scope": "Account" }] }""", "cooldowns[0].scope", "'Account' is not one of person, account, contactPoint")]
+    [InlineData("""{ "name": "p", "defaultZone": "UTC", "steps": [{ "id": "a", "channel": "email", "template": "t", "window": { "from": 0, "to": 3 }, "bundle": "yes" }] }""", "steps[0].bundle", "expected true or false, found the string 'yes'")]
+    [InlineData("""{ "name": "p", "defaultZone": "UTC", "contactPointPreference": ["mobile", "fax"] }""", "contactPointPreference[1]", "'fax' is not one of unspecified, mobile, landline, work, personalEmail, workEmail, postal, app, other")]
+    [InlineData("""{ "name": "p", "defaultZone": "UTC", "contactPointPreference": "mobile" }""", "contactPointPreference", "expected an array, found the string 'mobile'")]
+    public void Read_ABadCooldownScopeBundleOrPreference_SaysWhere(string json, string path, string message)
+    {
+        var error = Assert.Single(PolicyJson.Read(json).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal(message, error.Message);
     }
 }

@@ -69,6 +69,11 @@ public sealed class PolicySchemaTests
     [InlineData("""{ "name": "p", "packs": [{ "id": "uk-fca", "options": { "reasonableHours": null } }] }""")]
     [InlineData("""{ "name": "p", "packs": [{ "id": "ru-230-fz", "options": { "stepsAllowedDuringBans": "court" } }], "holidays": [{ "name": "RU", "dates": ["2026-01-01"] }] }""")]
     [InlineData("""{ "name": "p", "packs": [7] }""")]
+    [InlineData("""{ "name": "p", "caps": [{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "scope": "household" }] }""")]
+    [InlineData("""{ "name": "p", "caps": [{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" }, "contactPointKinds": ["pager"] }] }""")]
+    [InlineData("""{ "name": "p", "cooldowns": [{ "name": "d", "trigger": { "directions": "outbound" }, "length": { "calendarDays": 1 }, "scope": "debt" }] }""")]
+    [InlineData("""{ "name": "p", "steps": [{ "id": "a", "channel": "email", "template": "t", "window": { "from": 0, "to": 1 }, "bundle": 1 }] }""")]
+    [InlineData("""{ "name": "p", "contactPointPreference": ["fax"] }""")]
     public void BadPolicy_IsRejectedByTheSchemaAndTheReader(string json)
     {
         Assert.False(Policy.Evaluate(JsonNode.Parse(json)).IsValid);
@@ -130,6 +135,34 @@ public sealed class PolicySchemaTests
         Assert.Equal(JsonNames.ContactChannels.OrderBy(c => c.Value).Select(c => c.Key), Enum("$defs", "channel"));
         Assert.Equal(JsonNames.Outcomes.OrderBy(c => c.Value).Select(c => c.Key), Enum("$defs", "outcome"));
         Assert.Equal(JsonNames.SelectionOrders.OrderBy(c => c.Value).Select(c => c.Key), Enum("properties", "selection"));
+    }
+
+    [Fact]
+    public void PolicySchema_NamesExactlyTheScopesAndContactPointKinds()
+    {
+        Assert.Equal(JsonNames.Scopes.OrderBy(c => c.Value).Select(c => c.Key), Enum("$defs", "scope"));
+        Assert.Equal(JsonNames.ContactPointKinds.OrderBy(c => c.Value).Select(c => c.Key), Enum("$defs", "contactPointKind"));
+    }
+
+    [Fact]
+    public void PersonRules_AreAcceptedByTheSchemaAndTheReader()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "defaultZone": "UTC",
+              "contactPointPreference": ["mobile", "landline"],
+              "steps": [{ "id": "a", "channel": "call", "template": "t", "window": { "from": 0, "to": 9 }, "bundle": true }],
+              "caps": [{ "name": "c", "limit": 2, "period": { "slidingDays": 30 }, "counts": { "channels": ["call"], "directions": "outbound" }, "scope": "contactPoint", "contactPointKinds": ["work"] }],
+              "cooldowns": [{ "name": "d", "trigger": { "directions": "any", "outcomes": ["conversation"] }, "length": { "calendarDays": 1 }, "scope": "account" }]
+            }
+            """;
+
+        var results = Policy.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var read = PolicyJson.Read(json);
+
+        Assert.True(results.IsValid, Describe(results));
+        Assert.True(read.Success, string.Join(Environment.NewLine, read.Errors));
     }
 
     private static string[] Enum(params string[] path)
