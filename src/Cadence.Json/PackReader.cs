@@ -29,6 +29,7 @@ internal abstract class PackReader
             PackOption.DurationOrNone<RegulationFOptions>("minimumGapBetweenCalls", (o, v) => o with { MinimumGapBetweenCalls = v }),
             PackOption.CountOrNone<RegulationFOptions>("textsPerDay", (o, v) => o with { TextsPerDay = v }),
             PackOption.CountOrNone<RegulationFOptions>("emailsPerDay", (o, v) => o with { EmailsPerDay = v }),
+            PackOption.CountOrNone<RegulationFOptions>("callsPerPersonIn7Days", (o, v) => o with { CallsPerPersonIn7Days = v }),
             PackOption.Flag<RegulationFOptions>("requireTextConsent", (o, v) => o with { RequireTextConsent = v }),
             PackOption.Steps<RegulationFOptions>("ceaseAcknowledgementSteps", (o, v) => o with { CeaseAcknowledgementSteps = v })),
         new PackReader<Unit>(JurisdictionPacks.UsMassachusettsId, default, (_, _) => JurisdictionPacks.UsMassachusetts()),

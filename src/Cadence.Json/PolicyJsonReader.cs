@@ -227,7 +227,7 @@ internal sealed class PolicyJsonReader
             seen.Add(named.Id, named.Path);
             if (PackReader.For(named.Id).Read(r, named.Path, named.Options) is { } request && BuildPack(request, holidays) is { } pack)
             {
-                built.Add((request, pack));
+                built.Add((request, named.Regions.IsDefaultOrEmpty ? pack : pack.LimitToRegions(named.Regions)));
             }
         }
 
@@ -240,6 +240,7 @@ internal sealed class PolicyJsonReader
         string? id;
         string idPath;
         JsonElement? options = null;
+        ImmutableArray<string> regions = default;
         if (element.ValueKind == JsonValueKind.String)
         {
             id = r.String(element, path);
@@ -247,10 +248,11 @@ internal sealed class PolicyJsonReader
         }
         else if (element.ValueKind == JsonValueKind.Object)
         {
-            var o = r.Object(element, path, "id", "options")!;
+            var o = r.Object(element, path, "id", "options", "regions")!;
             id = o.Required("id", r.String);
             idPath = o.PathOf("id");
             options = o.Element("options");
+            regions = o.Optional("regions", ReadRegions);
         }
         else
         {
@@ -269,7 +271,55 @@ internal sealed class PolicyJsonReader
             return null;
         }
 
-        return new NamedPack(id, path, options);
+        return new NamedPack(id, path, options, regions);
+    }
+
+    /// <summary>Regions a pack or a rule is limited to: ISO 3166 codes or subdivisions (<c>US</c>, <c>US-MA</c>), at least one.</summary>
+    private ImmutableArray<string> ReadRegions(JsonElement element, string path)
+    {
+        var regions = r.Array(element, path, r.String);
+        if (element.ValueKind == JsonValueKind.Array && element.GetArrayLength() == 0)
+        {
+            r.Error(path, "name at least one region, or leave the property out");
+        }
+
+        for (var i = 0; i < (regions.IsDefault ? 0 : regions.Length); i++)
+        {
+            if (string.IsNullOrWhiteSpace(regions[i]))
+            {
+                r.Error(JsonLocations.Item(path, i), "a region is an ISO 3166 code such as US or a subdivision such as US-MA");
+            }
+        }
+
+        return regions;
+    }
+
+    /// <summary>Where a rule comes from: <c>{ "pack", "citation", "mark", "regions" }</c>.</summary>
+    private RuleSource? ReadSource(JsonElement element, string path)
+    {
+        if (r.Object(element, path, "pack", "citation", "mark", "regions") is not { } o)
+        {
+            return null;
+        }
+
+        var pack = o.Required("pack", r.String);
+        var citation = o.Optional("citation", r.String) ?? string.Empty;
+        var mark = o.Optional("mark", r.String);
+        var regions = o.Optional("regions", ReadRegions);
+        SourceConfidence? confidence = mark switch
+        {
+            null or "[V]" => SourceConfidence.Verified,
+            "[U]" => SourceConfidence.Unverified,
+            "[D]" => SourceConfidence.Default,
+            _ => null,
+        };
+        if (confidence is null)
+        {
+            r.Error(o.PathOf("mark"), $"'{mark}' is not a mark: write [V] (read in the source), [U] (widely stated, unverified) or [D] (a default)");
+            return null;
+        }
+
+        return pack is null ? null : new RuleSource(pack, citation, confidence.Value) { Regions = regions };
     }
 
     /// <summary>
@@ -613,7 +663,7 @@ internal sealed class PolicyJsonReader
 
     private ContactWindow? ReadWindow(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "days", "channels", "ranges") is not { } o)
+        if (r.Object(element, path, "name", "days", "channels", "ranges", "source") is not { } o)
         {
             return null;
         }
@@ -627,12 +677,12 @@ internal sealed class PolicyJsonReader
             return null;
         }
 
-        return new ContactWindow(name, days.Aggregate(DayKinds.None, (a, d) => a | d), ranges, channels);
+        return new ContactWindow(name, days.Aggregate(DayKinds.None, (a, d) => a | d), ranges, channels) { Source = o.Optional("source", ReadSource) };
     }
 
     private FrequencyCap? ReadCap(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "limit", "period", "counts", "scope", "contactPointKinds") is not { } o)
+        if (r.Object(element, path, "name", "limit", "period", "counts", "scope", "contactPointKinds", "source") is not { } o)
         {
             return null;
         }
@@ -643,12 +693,13 @@ internal sealed class PolicyJsonReader
         var counts = o.Required("counts", ReadFilter);
         var scope = o.Optional("scope", (e, p) => r.Enum(e, p, JsonNames.Scopes));
         var kinds = o.Optional("contactPointKinds", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.ContactPointKinds)));
+        var source = o.Optional("source", ReadSource);
         if (name is null || limit is not { } l || period is null || counts is null || r.HasErrorsAt(o.PathOf("scope")) || r.HasErrorsAt(o.PathOf("contactPointKinds")))
         {
             return null;
         }
 
-        return new FrequencyCap(name, l, period, counts) { Scope = scope ?? RuleScope.Person, ContactPointKinds = kinds };
+        return new FrequencyCap(name, l, period, counts) { Scope = scope ?? RuleScope.Person, ContactPointKinds = kinds, Source = source };
     }
 
     private CapPeriod? ReadPeriod(JsonElement element, string path)
@@ -700,7 +751,7 @@ internal sealed class PolicyJsonReader
 
     private Cooldown? ReadCooldown(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "trigger", "blocks", "length", "scope") is not { } o)
+        if (r.Object(element, path, "name", "trigger", "blocks", "length", "scope", "source") is not { } o)
         {
             return null;
         }
@@ -711,7 +762,7 @@ internal sealed class PolicyJsonReader
         var length = o.Required("length", ReadCooldownLength);
         var scope = o.Optional("scope", (e, p) => r.Enum(e, p, JsonNames.Scopes));
         return name is not null && trigger is not null && length is not null && !r.HasErrorsAt(o.PathOf("scope"))
-            ? new Cooldown(name, trigger, blocks, length) { Scope = scope ?? RuleScope.Person }
+            ? new Cooldown(name, trigger, blocks, length) { Scope = scope ?? RuleScope.Person, Source = o.Optional("source", ReadSource) }
             : null;
     }
 
@@ -735,7 +786,7 @@ internal sealed class PolicyJsonReader
 
     private ExhaustionRule? ReadExhaustion(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "consecutiveFailures", "channels", "failureOutcomes") is not { } o)
+        if (r.Object(element, path, "name", "consecutiveFailures", "channels", "failureOutcomes", "source") is not { } o)
         {
             return null;
         }
@@ -746,12 +797,13 @@ internal sealed class PolicyJsonReader
         var outcomes = o.Has("failureOutcomes")
             ? o.Optional("failureOutcomes", (e, p) => r.Values(e, p, (x, xp) => r.Enum(x, xp, JsonNames.Outcomes)))
             : ExhaustionRule.DefaultFailureOutcomes;
-        return name is not null && failures is { } f ? new ExhaustionRule(name, f, channels, outcomes) : null;
+        var source = o.Optional("source", ReadSource);
+        return name is not null && failures is { } f ? new ExhaustionRule(name, f, channels, outcomes) { Source = source } : null;
     }
 
     private HoldRule? ReadHoldRule(JsonElement element, string path)
     {
-        if (r.Object(element, path, "name", "kind", "blocksAllSteps", "exceptSteps", "blockedChannels", "blockedSteps", "graceDays") is not { } o)
+        if (r.Object(element, path, "name", "kind", "blocksAllSteps", "exceptSteps", "blockedChannels", "blockedSteps", "graceDays", "source") is not { } o)
         {
             return null;
         }
@@ -770,9 +822,10 @@ internal sealed class PolicyJsonReader
             BlockedChannels = Channels(o, "blockedChannels"),
             BlockedSteps = o.Optional("blockedSteps", (e, p) => r.Array(e, p, r.String)),
             GraceDaysAfterPromisedDate = o.Optional("graceDays", (e, p) => r.Int(e, p)),
+            Source = o.Optional("source", ReadSource),
         };
     }
 
     /// <summary>A pack the file names: its id, where, and its options object if it gives one.</summary>
-    private sealed record NamedPack(string Id, string Path, JsonElement? Options);
+    private sealed record NamedPack(string Id, string Path, JsonElement? Options, ImmutableArray<string> Regions);
 }

@@ -202,6 +202,7 @@ internal static class PolicyJsonWriter
         }
 
         w.WriteEndArray();
+        Source(w, window.Source);
     }
 
     private static string Time(LocalTime time, bool endOfDay)
@@ -237,6 +238,22 @@ internal static class PolicyJsonWriter
         w.WriteEndObject();
         Scope(w, cap.Scope);
         Kinds(w, "contactPointKinds", cap.ContactPointKinds, always: false);
+        Source(w, cap.Source);
+    }
+
+    private static void Source(Utf8JsonWriter w, RuleSource? source)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("source");
+        w.WriteString("pack", source.PackId);
+        w.WriteString("citation", source.Citation);
+        w.WriteString("mark", source.Mark);
+        Strings(w, "regions", source.Regions);
+        w.WriteEndObject();
     }
 
     private static void Scope(Utf8JsonWriter w, RuleScope scope)
@@ -299,6 +316,7 @@ internal static class PolicyJsonWriter
 
         w.WriteEndObject();
         Scope(w, cooldown.Scope);
+        Source(w, cooldown.Source);
     }
 
     private static void Exhaustion(Utf8JsonWriter w, ExhaustionRule rule)
@@ -313,6 +331,7 @@ internal static class PolicyJsonWriter
         }
 
         w.WriteEndArray();
+        Source(w, rule.Source);
     }
 
     private static void Hold(Utf8JsonWriter w, HoldRule rule)
@@ -331,6 +350,8 @@ internal static class PolicyJsonWriter
         {
             w.WriteNumber("graceDays", grace);
         }
+
+        Source(w, rule.Source);
     }
 
     private static void Array<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<Utf8JsonWriter, T> write)

@@ -39,7 +39,7 @@ public sealed class PackReaderTests
     public void OptionNames_EachPack_AreTheOptionsItHasInCode()
     {
         Assert.Equal(
-            ["excludeUnconnectedCalls", "minimumGapBetweenCalls", "textsPerDay", "emailsPerDay", "requireTextConsent", "ceaseAcknowledgementSteps"],
+            ["excludeUnconnectedCalls", "minimumGapBetweenCalls", "textsPerDay", "emailsPerDay", "callsPerPersonIn7Days", "requireTextConsent", "ceaseAcknowledgementSteps"],
             PackReader.ById[JurisdictionPacks.UsRegulationFId].OptionNames);
         Assert.Equal(["countAllPlacedCalls", "stepsAllowedDuringBans"], PackReader.ById[JurisdictionPacks.Russia230FzId].OptionNames);
         Assert.Equal(["reasonableHours"], PackReader.ById[JurisdictionPacks.UnitedKingdomId].OptionNames);
@@ -71,6 +71,7 @@ public sealed class PackReaderTests
     [InlineData("textsPerDay", "null")]
     [InlineData("emailsPerDay", "1")]
     [InlineData("emailsPerDay", "null")]
+    [InlineData("callsPerPersonIn7Days", "10")]
     [InlineData("requireTextConsent", "false")]
     [InlineData("ceaseAcknowledgementSteps", """["cease-ack-letter"]""")]
     public void Read_RegulationFOption_ComposesAsTheOptionInCode(string option, string value)
@@ -84,6 +85,7 @@ public sealed class PackReaderTests
             ("textsPerDay", _) => new() { TextsPerDay = 2 },
             ("emailsPerDay", "null") => new() { EmailsPerDay = null },
             ("emailsPerDay", _) => new() { EmailsPerDay = 1 },
+            ("callsPerPersonIn7Days", _) => new() { CallsPerPersonIn7Days = 10 },
             ("requireTextConsent", _) => new() { RequireTextConsent = false },
             _ => new() { CeaseAcknowledgementSteps = ["cease-ack-letter"] },
         };
@@ -219,7 +221,7 @@ public sealed class PackReaderTests
 
         Assert.Equal(
             [
-                "line 4, packs[0].options.textPerDay: unknown property 'textPerDay' (expected one of: excludeUnconnectedCalls, minimumGapBetweenCalls, textsPerDay, emailsPerDay, requireTextConsent, ceaseAcknowledgementSteps)",
+                "line 4, packs[0].options.textPerDay: unknown property 'textPerDay' (expected one of: excludeUnconnectedCalls, minimumGapBetweenCalls, textsPerDay, emailsPerDay, callsPerPersonIn7Days, requireTextConsent, ceaseAcknowledgementSteps)",
                 "line 5, packs[1].options.countAllCalls: unknown property 'countAllCalls' (expected one of: countAllPlacedCalls, stepsAllowedDuringBans)",
                 "line 6, packs[2].options.hours: unknown property 'hours' (expected one of: reasonableHours)",
             ],
@@ -261,7 +263,7 @@ public sealed class PackReaderTests
             [
                 "line 4, packs[0].id: 'us-regulation-x' is not a built-in jurisdiction pack; the packs are us-regulation-f, us-massachusetts, ru-230-fz, cn-collection, uk-fca",
                 "line 5, packs[1]: required property 'id' is missing",
-                "line 6, packs[2].option: unknown property 'option' (expected one of: id, options)",
+                "line 6, packs[2].option: unknown property 'option' (expected one of: id, options, regions)",
                 "line 7, packs[3]: expected a pack id or an object with 'id' and 'options', found the number 7",
                 "line 8, packs[4].id: property 'id' is given twice",
             ],
@@ -395,5 +397,48 @@ public sealed class PackReaderTests
         Assert.Equal(policy, PolicyJson.Parse(written));
         Assert.DoesNotContain("\"packs\"", written, StringComparison.Ordinal);
         Assert.Contains("\"reg-f-texts-per-day\"", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PackWithRegions_LimitsEveryRuleOfThePackToThem()
+    {
+        var policy = PolicyJson.Parse(File("""[{ "id": "cn-collection", "regions": ["CN"] }]"""));
+
+        Assert.Equal(Composed(JurisdictionPacks.China().LimitToRegions("CN")), policy);
+        Assert.All(policy.Caps, c => Assert.Equal(["CN"], c.Source!.Regions));
+    }
+
+    [Theory]
+    [InlineData("""[{ "id": "cn-collection", "regions": [] }]""", "packs[0].regions: name at least one region, or leave the property out")]
+    [InlineData("""[{ "id": "cn-collection", "regions": [" "] }]""", "packs[0].regions[0]: ")]
+    [InlineData("""[{ "id": "cn-collection", "regions": "CN" }]""", "packs[0].regions: ")]
+    public void Read_PackWithBadRegions_SaysWhere(string packs, string expected)
+    {
+        var errors = Errors(File(packs));
+
+        Assert.Single(errors);
+        Assert.Contains(expected, errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RuleSources_ReadBackAsWritten()
+    {
+        var pack = JurisdictionPacks.UsMassachusetts();
+
+        var read = PolicyJson.Parse(PolicyJson.Write(pack));
+
+        Assert.Equal(pack.Caps.Select(c => c.Source), read.Caps.Select(c => c.Source));
+        Assert.Equal(["US-MA"], read.Caps[0].Source!.Regions);
+    }
+
+    [Fact]
+    public void Read_ASourceWithAnUnknownMark_SaysWhere()
+    {
+        var json = """
+            { "name": "x", "caps": [ { "name": "c", "limit": 1, "period": "calendarDay", "counts": { "directions": "outbound" },
+              "source": { "pack": "p", "citation": "s. 1", "mark": "[X]" } } ] }
+            """;
+
+        Assert.Contains(Errors(json), e => e.Contains("caps[0].source.mark", StringComparison.Ordinal) && e.Contains("[V]", StringComparison.Ordinal));
     }
 }

@@ -40,11 +40,22 @@ public sealed record DecisionExplanation
         foreach (var r in Reasons)
         {
             s.Append("  - ").Append(r).AppendLine();
+            Sources(s, r, "      ");
         }
 
         foreach (var c in Candidates)
         {
             s.Append(CultureInfo.InvariantCulture, $"  * {c.StepId} [{(c.Channel is { } ch ? ch.ToString() : "escalation")}] {c.Status}");
+            if (c.AccountId is { } account)
+            {
+                s.Append(" about ").Append(account);
+            }
+
+            if (c.ContactPointId is { } point)
+            {
+                s.Append(" on ").Append(point);
+            }
+
             if (c.NotBefore is { } nb)
             {
                 s.Append(CultureInfo.InvariantCulture, $" not before {nb}");
@@ -54,9 +65,19 @@ public sealed record DecisionExplanation
             foreach (var r in c.Reasons)
             {
                 s.Append("      ").Append(r).AppendLine();
+                Sources(s, r, "          ");
             }
         }
 
         return s.ToString();
+    }
+
+    /// <summary>The sources of a pack's rule, one per line under its reason: <c>per us-regulation-f: 12 CFR 1006.14(b)(2) [V]</c>.</summary>
+    private static void Sources(StringBuilder s, ExplanationReason reason, string indent)
+    {
+        foreach (var source in reason.Sources)
+        {
+            s.Append(indent).Append("per ").Append(source).AppendLine();
+        }
     }
 }
