@@ -88,25 +88,8 @@ public static class AccountJson
     public static IEnumerable<AccountReadResult> ReadLines(Stream utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return Lines(utf8);
-
-        static IEnumerable<AccountReadResult> Lines(Stream utf8)
-        {
-            var number = 0;
-            var lines = new Utf8LineReader(utf8);
-            while (lines.Next() is { } bytes)
-            {
-                number++;
-                if (!IsBlank(bytes))
-                {
-                    yield return Read(bytes, number);
-                }
-            }
-        }
+        return NumberedLines.Read<AccountReadResult>(utf8, static (bytes, line) => Read(bytes, line));
     }
-
-    /// <summary>Whether a JSON Lines line holds nothing but blanks (it is skipped).</summary>
-    internal static bool IsBlank(byte[] bytes) => bytes.AsSpan().Trim(" \t\r"u8).IsEmpty;
 
     /// <summary>
     /// Reads accounts written as JSON Lines: one account per line, lines ending at a line feed (a carriage return before
@@ -117,21 +100,7 @@ public static class AccountJson
     public static IEnumerable<AccountReadResult> ReadLines(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Lines(reader);
-
-        static IEnumerable<AccountReadResult> Lines(TextReader reader)
-        {
-            var number = 0;
-            var lines = new JsonLineReader(reader);
-            while (lines.Next() is { } text)
-            {
-                number++;
-                if (!string.IsNullOrWhiteSpace(text))
-                {
-                    yield return Read(text, number);
-                }
-            }
-        }
+        return NumberedLines.Read(reader, static (text, line) => Read(text, line));
     }
 
     private static BorrowerState? ReadAccount(JsonElementReader r, JsonElement element)

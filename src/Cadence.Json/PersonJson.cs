@@ -79,21 +79,7 @@ public static class PersonJson
     public static IEnumerable<PersonReadResult> ReadLines(Stream utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return Lines(utf8);
-
-        static IEnumerable<PersonReadResult> Lines(Stream utf8)
-        {
-            var number = 0;
-            var lines = new Utf8LineReader(utf8);
-            while (lines.Next() is { } bytes)
-            {
-                number++;
-                if (!AccountJson.IsBlank(bytes))
-                {
-                    yield return Read(bytes, number);
-                }
-            }
-        }
+        return NumberedLines.Read<PersonReadResult>(utf8, static (bytes, line) => Read(bytes, line));
     }
 
     /// <summary>
@@ -105,21 +91,7 @@ public static class PersonJson
     public static IEnumerable<PersonReadResult> ReadLines(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Lines(reader);
-
-        static IEnumerable<PersonReadResult> Lines(TextReader reader)
-        {
-            var number = 0;
-            var lines = new JsonLineReader(reader);
-            while (lines.Next() is { } text)
-            {
-                number++;
-                if (!string.IsNullOrWhiteSpace(text))
-                {
-                    yield return Read(text, number);
-                }
-            }
-        }
+        return NumberedLines.Read(reader, static (text, line) => Read(text, line));
     }
 
     /// <summary>
@@ -396,21 +368,7 @@ public static class PersonJson
         w.WriteEndArray();
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
-    {
-        if (values.IsDefaultOrEmpty)
-        {
-            return;
-        }
-
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
-    }
+    private static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values) => PolicyJsonWriter.Strings(w, name, values);
 
     private static void Flag(Utf8JsonWriter w, string name, bool value)
     {

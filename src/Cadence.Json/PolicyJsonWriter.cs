@@ -388,7 +388,8 @@ internal static class PolicyJsonWriter
         w.WriteEndArray();
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
+    /// <summary>Writes a non-empty array of strings; nothing when there is none (shared by the person writer).</summary>
+    internal static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
     {
         if (values.IsDefaultOrEmpty)
         {
