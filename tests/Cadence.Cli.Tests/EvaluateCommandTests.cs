@@ -211,7 +211,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var decisions = result.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["PAID", "P-1", "line 3", "P-3", "ESCALATE"], decisions.Select(d => d.GetProperty("accountId").GetString()));
-        Assert.Equal([false, true, false, false, false], decisions.Select(d => d.TryGetProperty("personId", out _)));
+        Assert.Equal([false, true, false, true, false], decisions.Select(d => d.TryGetProperty("personId", out _)));
         Assert.Equal("escalate", decisions[1].GetProperty("kind").GetString());
         Assert.Equal("L-1", decisions[1].GetProperty("accountIds")[0].GetString());
         Assert.Equal("line 3, accounts[0].dueDate: 'soon' is not an ISO 8601 date such as 2026-03-14", decisions[2].GetProperty("error").GetProperty("message").GetString());

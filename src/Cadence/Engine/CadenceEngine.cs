@@ -212,7 +212,7 @@ public sealed class CadenceEngine : ICadenceEngine
 
         return TryDerive(workspace, person, now, out var error)
             ? evaluator.Decide(workspace, workspace.Facts, explain)
-            : EvaluationFailure.InvalidAccount(person.PersonId, error!);
+            : EvaluationFailure.InvalidAccount(person.PersonId, error!) with { AboutPerson = true };
     }
 
     private static bool TryDerive(EvaluationWorkspace workspace, Person person, Instant now, out string? error)

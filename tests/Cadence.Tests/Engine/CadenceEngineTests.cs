@@ -787,4 +787,55 @@ public sealed class CadenceEngineTests
         Assert.Equal(DecisionKind.Contact, decisions[^1].Kind);
         Assert.Equal(forOne, forMany);
     }
+
+    [Fact]
+    public void EvaluateBatch_CompiledAndWarm_AllocatesNothingPerPersonOfSeveralAccountsAndPoints()
+    {
+        const string ny = "America/New_York";
+        var engine = new CadenceEngine(CadencePolicy.Compose("seed+reg-f", Policies.SeedCadence(), Cadence.Jurisdictions.JurisdictionPacks.UsRegulationF()), new CadenceEngineOptions { MaxDegreeOfParallelism = 1 });
+        var at = Local(ny, 2026, 6, 8, 10);
+        var person = new Person("p-1")
+        {
+            TimeZoneIds = [ny],
+            ContactPoints =
+            [
+                new ContactPoint(Channel.Call) { Id = "m1", Kind = ContactPointKind.Mobile },
+                new ContactPoint(Channel.Call) { Id = "h1", Kind = ContactPointKind.Landline },
+                new ContactPoint(Channel.Sms) { Id = "m1-sms", Kind = ContactPointKind.Mobile, ConsentGiven = true },
+                new ContactPoint(Channel.Email) { Id = "e1", Kind = ContactPointKind.PersonalEmail },
+            ],
+            Accounts =
+            [
+                new Account("a1") { DueDate = new LocalDate(2026, 6, 1), AmountDue = new Money(120m, "USD") },
+                new Account("a2") { DueDate = new LocalDate(2026, 5, 20), AmountDue = new Money(80m, "USD") },
+                new Account("a3") { DueDate = new LocalDate(2026, 6, 5), AmountDue = new Money(40m, "USD") },
+            ],
+            History =
+            [
+                new ContactAttempt(at, Channel.Call, Outcome: ContactOutcome.NoAnswer) { ContactPointId = "m1", AccountIds = ["a1"] },
+                new ContactAttempt(at, Channel.Sms, Outcome: ContactOutcome.Delivered) { ContactPointId = "m1-sms" },
+                new ContactAttempt(at - Duration.FromHours(5), Channel.Call, ContactDirection.Inbound, ContactOutcome.Conversation) { AccountIds = ["a2", "a3"] },
+            ],
+        };
+        var one = new[] { person };
+        var many = Enumerable.Repeat(person, 200).ToArray();
+        var decisions = new Decision[many.Length];
+        var now = Local(ny, 2026, 6, 9, 12);
+        long Allocated(Person[] persons) => Enumerable.Range(0, 5).Min(_ =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            engine.EvaluateBatch(persons, decisions, now, TestContext.Current.CancellationToken);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+        for (var i = 0; i < 20; i++)
+        {
+            engine.EvaluateBatch(many, decisions, now, TestContext.Current.CancellationToken);
+        }
+
+        var forOne = Allocated(one);
+        var forMany = Allocated(many);
+
+        Assert.Equal(DecisionKind.Contact, decisions[^1].Kind);
+        Assert.Equal(forOne, forMany);
+    }
 }

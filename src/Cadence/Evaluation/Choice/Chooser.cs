@@ -169,7 +169,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
             {
                 var a = byId[k];
                 var b = best[a];
-                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || (bundled?.Exists(i => placed[i].Account.Index == a) ?? false))
+                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || InBundle(bundled, a))
                 {
                     continue;
                 }
@@ -211,6 +211,25 @@ internal sealed class Chooser(CompiledPolicy compiled)
 
         var ids = bundled.Select(i => placed[i].Account.AccountId).Order(StringComparer.Ordinal).ToImmutableArray();
         return decision with { AccountIds = ids };
+    }
+
+    /// <summary>Whether the contact's bundle serves account <paramref name="account"/> (no closure: this runs per person).</summary>
+    private bool InBundle(List<int>? bundled, int account)
+    {
+        if (bundled is null)
+        {
+            return false;
+        }
+
+        foreach (var i in bundled)
+        {
+            if (placed[i].Account.Index == account)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -18,11 +18,11 @@ internal static class EvaluationFailure
 
     /// <summary>A rule failed: its condition (rule unknown when <paramref name="ruleName"/> is null) or its action.</summary>
     public static Decision RuleFailed(CustomRules.PersonFacts person, string? ruleName, string cause)
-        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.RuleFailed, $"{Who(person)}: {(ruleName is null ? "a rule condition failed" : $"rule '{ruleName}' failed")}: {cause}", ruleName), null);
+        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.RuleFailed, $"{Who(person)}: {(ruleName is null ? "a rule condition failed" : $"rule '{ruleName}' failed")}: {cause}", ruleName), null) { AboutPerson = person.Single is null };
 
     /// <summary>Evaluating failed outside any rule.</summary>
     public static Decision Failed(CustomRules.PersonFacts person, string cause)
-        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.EvaluationFailed, $"{Who(person)}: evaluation failed: {cause}"), null);
+        => new(DecisionKind.Error, person.PersonId, null, null, null, null, new DecisionError(ReasonCode.EvaluationFailed, $"{Who(person)}: evaluation failed: {cause}"), null) { AboutPerson = person.Single is null };
 
     /// <summary>How errors name what was evaluated: <c>account 'a-1'</c> for a single account, <c>person 'p-1'</c> for a person.</summary>
     private static string Who(CustomRules.PersonFacts person) => person.Single is not null ? $"account '{person.PersonId}'" : $"person '{person.PersonId}'";
