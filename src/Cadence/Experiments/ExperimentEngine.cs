@@ -6,10 +6,13 @@ using NodaTime;
 namespace Cadence.Experiments;
 
 /// <summary>
-/// Evaluates a champion/challenger <see cref="Experiment"/>: each account with the engine of the variant it is assigned
-/// to; every decision records its <see cref="Decision.Variant"/>.
+/// Evaluates a champion/challenger <see cref="Experiment"/>: each account or person with the engine of the variant it is
+/// assigned to; every decision records its <see cref="Decision.Variant"/>.
 /// </summary>
-/// <remarks>Thread-safe. Deterministic: an account's variant depends only on the experiment and the account's id.</remarks>
+/// <remarks>
+/// Thread-safe. Deterministic: a variant depends only on the experiment and the account's id, or the person's id (so
+/// every account of a person shares the person's variant).
+/// </remarks>
 public sealed class ExperimentEngine : ICadenceEngine
 {
     /// <summary>Creates the engine, one <see cref="CadenceEngine"/> per variant.</summary>
@@ -99,5 +102,37 @@ public sealed class ExperimentEngine : ICadenceEngine
                 results[indices[k]] = decided[k] with { Variant = name };
             }
         }
+    }
+
+    /// <inheritdoc />
+    public Decision Evaluate(Person person, Instant now)
+    {
+        if (person is null)
+        {
+            return EvaluationFailure.NullAccount();
+        }
+
+        var index = Experiment.IndexOf(person.PersonId ?? string.Empty);
+        return Engines[index].Evaluate(person, now) with { Variant = Experiment.Variants[index].Name };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Each person with the engine of the person's variant, in input order.</remarks>
+    public void EvaluateBatch(IReadOnlyList<Person> persons, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(persons);
+        CadenceEngineExtensions.EnsureRoom(destination, persons.Count);
+        for (var i = 0; i < persons.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            destination.Span[i] = persons[i] is { } person ? Evaluate(person, now) : EvaluationFailure.NullAccount(i);
+        }
+    }
+
+    /// <inheritdoc />
+    public ContactCheck Check(Person person, ProposedContact contact, Instant now)
+    {
+        Guard.NotNull(person);
+        return Engines[Experiment.IndexOf(person.PersonId ?? string.Empty)].Check(person, contact, now);
     }
 }

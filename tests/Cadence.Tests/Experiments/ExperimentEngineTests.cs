@@ -83,4 +83,39 @@ public sealed class ExperimentEngineTests
         Assert.Contains("sms (weight 1/2)", description, StringComparison.Ordinal);
         Assert.Contains("email (weight 1/2)", description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_APerson_UsesThePersonsVariantForEveryAccount()
+    {
+        var engine = new ExperimentEngine(Experiment);
+        var persons = Enumerable.Range(0, 40).Select(i => new Person("P-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            TimeZoneIds = [NewYork],
+            ContactPoints = [new ContactPoint(Channel.Sms) { Id = "m1" }, new ContactPoint(Channel.Email) { Id = "e1" }],
+            Accounts = [new Account("A-1") { DueDate = Due }, new Account("A-2") { DueDate = Due }],
+        }).ToList();
+
+        var batch = engine.EvaluateBatch(persons, Noon, TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < persons.Count; i++)
+        {
+            var variant = Experiment.Assign(persons[i].PersonId).Name;
+            Assert.Equal(variant, batch[i].Variant);
+            Assert.Equal(variant == "sms" ? Channel.Sms : Channel.Email, batch[i].Channel);
+            Assert.Equal(batch[i], engine.Evaluate(persons[i], Noon));
+        }
+
+        Assert.Equal(2, batch.Select(d => d.Variant).Distinct().Count());
+    }
+
+    [Fact]
+    public void Check_APerson_AsksThePersonsVariant()
+    {
+        var engine = new ExperimentEngine(Experiment);
+        var person = new Person("P-1") { TimeZoneIds = [NewYork], ContactPoints = [new ContactPoint(Channel.Sms) { Id = "m1" }], Accounts = [new Account("A-1") { DueDate = Due }] };
+
+        var check = engine.Check(person, new ProposedContact(Channel.Sms, "m1"), Noon);
+
+        Assert.True(check.Allowed);
+    }
 }
