@@ -138,7 +138,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
             for (var a = 0; a < n; a++)
             {
                 var b = best[a];
-                if (b >= 0 && (pass == 1 || !compiled.Steps[placed[b].Step].IsEscalation) && (primary < 0 || Outranks(b, primary)))
+                if (b >= 0 && (pass == 1 || compiled.Steps[placed[b].Step].Channel is not null) && (primary < 0 || Outranks(b, primary)))
                 {
                     primary = b;
                 }
@@ -323,8 +323,9 @@ internal sealed class Chooser(CompiledPolicy compiled)
     /// </summary>
     private bool Outranks(int x, int y)
     {
-        var a = placed[x];
-        var b = placed[y];
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(placed);
+        ref readonly var a = ref all[x];
+        ref readonly var b = ref all[y];
         var order = compiled.Policy.SelectionOrder;
         var steps = compiled.Steps;
         if (Selection.Ranks(order, steps[a.Step], a.NotBefore, steps[b.Step], b.NotBefore))

@@ -83,8 +83,8 @@ internal static class AccountValidator
         {
             var point = points[i];
             var problem = point is null ? Inv($"contactPoints[{i}] is null")
-                : point.Channel == Channel.None || !Enum.IsDefined(point.Channel) ? Inv($"contactPoints[{i}] has no valid channel")
-                : !Enum.IsDefined(point.Kind) ? Inv($"contactPoints[{i}] has an unknown kind")
+                : point.Channel == Channel.None || !Defined(point.Channel) ? Inv($"contactPoints[{i}] has no valid channel")
+                : (uint)point.Kind > (uint)ContactPointKind.Other ? Inv($"contactPoints[{i}] has an unknown kind")
                 : onePerChannel && (channels & (1 << (int)point.Channel)) != 0 ? Inv($"contactPoints[{i}] is a second contact point for {point.Channel}")
                 : string.IsNullOrWhiteSpace(point.Id) ? Inv($"contactPoints[{i}] has an empty id")
                 : !onePerChannel && IndexOfId(points, point.Id, i) is var first and >= 0 ? Inv($"contactPoints[{i}] has the id '{point.Id}' of contactPoints[{first}]")
@@ -127,9 +127,9 @@ internal static class AccountValidator
         {
             var a = history[i];
             var problem = a is null ? Inv($"history[{i}] is null")
-                : !Enum.IsDefined(a.Channel) || !Enum.IsDefined(a.Direction) || !Enum.IsDefined(a.Outcome) ? Inv($"history[{i}] has an unknown channel, direction or outcome")
+                : !Defined(a.Channel) || (uint)a.Direction > (uint)ContactDirection.Inbound || (uint)a.Outcome > (uint)ContactOutcome.WrongParty ? Inv($"history[{i}] has an unknown channel, direction or outcome")
                 : !InRange(a.At) ? Inv($"history[{i}] is at {a.At}, outside the years 2 to 9998")
-                : HasNull(a.AccountIds) ? Inv($"history[{i}] names an empty account id")
+                : !a.AccountIds.IsEmpty && HasNull(a.AccountIds) ? Inv($"history[{i}] names an empty account id")
                 : null;
             if (problem is not null && c.Problem(problem))
             {
@@ -202,6 +202,9 @@ internal static class AccountValidator
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="channel"/> is one of the channels (a range check: the values run from None to Push).</summary>
+    private static bool Defined(Channel channel) => (uint)channel <= (uint)Channel.Push;
 
     private static bool InRange(Instant instant) => instant >= Earliest && instant <= Latest;
 

@@ -166,10 +166,11 @@ internal static class TemporalSolver
         }
 
         var history = facts.History;
+        var scoped = cooldown.Scope != RuleScope.Person;
         for (var i = 0; i < history.Length; i++)
         {
             var a = history[i];
-            if (!InScope(cooldown.Scope, facts, point, a))
+            if (scoped && !InScope(cooldown.Scope, facts, point, a))
             {
                 continue;
             }
@@ -254,7 +255,9 @@ internal static class TemporalSolver
 
     /// <summary>Whether the cap counts <paramref name="a"/> for a contact on <paramref name="point"/> about the account of <paramref name="facts"/>.</summary>
     private static bool Counts(FrequencyCap cap, AccountFacts facts, ContactPoint? point, ContactAttempt a)
-        => cap.Counts.Matches(a) && InScope(cap.Scope, facts, point, a) && (cap.ContactPointKinds.IsEmpty || AttemptOfKind(cap.ContactPointKinds, facts.Person, a));
+        => cap.Counts.Matches(a)
+           && (cap.Scope == RuleScope.Person || InScope(cap.Scope, facts, point, a))
+           && (cap.ContactPointKinds.IsEmpty || AttemptOfKind(cap.ContactPointKinds, facts.Person, a));
 
     /// <summary>Whether <paramref name="a"/> counts at <paramref name="scope"/> for a contact on <paramref name="point"/> about the account of <paramref name="facts"/>.</summary>
     private static bool InScope(RuleScope scope, AccountFacts facts, ContactPoint? point, ContactAttempt a) => scope switch
