@@ -263,6 +263,17 @@ public sealed class PersonEvaluationTests
     }
 
     [Fact]
+    public void Check_AContactForAStepWhoseDayWindowIsOver_IsTheHostsCall_AndStillAllowed()
+    {
+        var engine = new BothEvaluators(CallPolicy());
+        var person = PersonOf([Phone("mob")], Owing("a1") with { DueDate = Due.PlusDays(-200) });
+
+        var check = engine.Check(person, new ProposedContact(Channel.Call, "mob") { StepId = "call" }, Now);
+
+        Assert.True(check.Allowed, check.ToString());
+    }
+
+    [Fact]
     public void Check_RefusesAnOptedOutPoint_WithNoInstant()
     {
         var engine = new BothEvaluators(CallPolicy());

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Cadence.CustomRules;
 using Cadence.Evaluation.Blocks;
-using Cadence.Evaluation.Candidates;
 using Cadence.Evaluation.Placement;
 using Cadence.Explanations;
 
@@ -69,8 +68,8 @@ internal sealed class ContactChecker(CompiledPolicy compiled)
             var start = t;
             foreach (var account in accounts)
             {
-                var windowEnd = stepIndex >= 0 ? StepTiming.Closes(account, step) : null;
-                var placement = TemporalSolver.Place(compiled, account, stepIndex, contact.Channel, point, windowEnd, t, trace);
+                // Not the step's day window: proposing the contact is the host's call; the horizon still limits it.
+                var placement = TemporalSolver.Place(compiled, account, stepIndex, contact.Channel, point, null, t, trace);
                 if (placement.NotBefore is not { } at)
                 {
                     trace.Add(new ExplanationReason(placement.DropRule!, placement.DropReason, placement.DropUntil));
