@@ -24,55 +24,15 @@ internal sealed class BothEvaluators : ICadenceEngine
 
     public IClock? Clock => nrules.Clock;
 
-    public Decision Evaluate(BorrowerState account, Instant now)
-    {
-        var decision = nrules.Evaluate(account, now);
-        if (compiled is not null)
-        {
-            Agree(compiled.Evaluate(account, now), decision);
-        }
-
-        return decision;
-    }
+    public Decision Evaluate(BorrowerState account, Instant now) => Decide(account, (e, a) => e.Evaluate(a, now));
 
     public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-    {
-        nrules.EvaluateBatch(accounts, destination, now, cancellationToken);
-        if (compiled is not null)
-        {
-            var other = new Decision[accounts.Count];
-            compiled.EvaluateBatch(accounts, other, now, cancellationToken);
-            for (var i = 0; i < other.Length; i++)
-            {
-                Agree(other[i], destination.Span[i]);
-            }
-        }
-    }
+        => DecideBatch(accounts, destination, (e, items, into) => e.EvaluateBatch(items, into, now, cancellationToken));
 
-    public Decision Evaluate(Person person, Instant now)
-    {
-        var decision = nrules.Evaluate(person, now);
-        if (compiled is not null)
-        {
-            Agree(compiled.Evaluate(person, now), decision);
-        }
-
-        return decision;
-    }
+    public Decision Evaluate(Person person, Instant now) => Decide(person, (e, p) => e.Evaluate(p, now));
 
     public void EvaluateBatch(IReadOnlyList<Person> persons, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
-    {
-        nrules.EvaluateBatch(persons, destination, now, cancellationToken);
-        if (compiled is not null)
-        {
-            var other = new Decision[persons.Count];
-            compiled.EvaluateBatch(persons, other, now, cancellationToken);
-            for (var i = 0; i < other.Length; i++)
-            {
-                Agree(other[i], destination.Span[i]);
-            }
-        }
-    }
+        => DecideBatch(persons, destination, (e, items, into) => e.EvaluateBatch(items, into, now, cancellationToken));
 
     public ContactCheck Check(Person person, ProposedContact contact, Instant now)
     {
@@ -83,6 +43,33 @@ internal sealed class BothEvaluators : ICadenceEngine
         }
 
         return check;
+    }
+
+    /// <summary>Decides <paramref name="item"/> on NRules and, when there is one, on the compiled evaluator, which must agree.</summary>
+    private Decision Decide<T>(T item, Func<CadenceEngine, T, Decision> evaluate)
+    {
+        var decision = evaluate(nrules, item);
+        if (compiled is not null)
+        {
+            Agree(evaluate(compiled, item), decision);
+        }
+
+        return decision;
+    }
+
+    /// <summary>As <see cref="Decide{T}"/>, for a batch written into <paramref name="destination"/>.</summary>
+    private void DecideBatch<T>(IReadOnlyList<T> items, Memory<Decision> destination, Action<CadenceEngine, IReadOnlyList<T>, Memory<Decision>> evaluate)
+    {
+        evaluate(nrules, items, destination);
+        if (compiled is not null)
+        {
+            var other = new Decision[items.Count];
+            evaluate(compiled, items, other);
+            for (var i = 0; i < other.Length; i++)
+            {
+                Agree(other[i], destination.Span[i]);
+            }
+        }
     }
 
     private static void Agree(Decision compiled, Decision nrules)

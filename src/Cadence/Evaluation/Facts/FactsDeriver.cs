@@ -68,9 +68,6 @@ internal sealed class FactsDeriver(CompiledPolicy compiled)
     /// </summary>
     public static bool Owes(LocalDate? dueDate, Money amountDue) => dueDate is not null && (amountDue.Currency is null || amountDue.Amount > 0);
 
-    /// <summary>Whether anything is owed on the account (see <see cref="Owes(LocalDate?, Money)"/>).</summary>
-    public static bool Owes(BorrowerState state) => Owes(state.DueDate, state.AmountDue);
-
     /// <summary>When the due date's cycle begins: the start of the due date, or of the earliest first day of a step before it.</summary>
     public static Instant CycleStart(DateTimeZone zone, LocalDate due, int earliestFromDay)
         => LocalTimeResolution.StartOfDay(zone, due.PlusDays(Math.Min(0, earliestFromDay)));
