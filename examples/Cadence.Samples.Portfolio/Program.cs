@@ -7,8 +7,9 @@ using NodaTime.Text;
 namespace Cadence.Samples.Portfolio;
 
 /// <summary>
-/// Evaluates a portfolio of accounts, one JSON object per line, under the sample policy at one fixed instant, and prints
-/// each decision with its explanation, then a count per kind of decision.
+/// Evaluates a portfolio of accounts and persons, one JSON object per line, under the sample policy at one fixed instant,
+/// and prints each decision with its explanation (for a person of several accounts, beside what deciding each account
+/// alone would have proposed), then a count per kind of decision.
 /// </summary>
 internal static class Program
 {
@@ -29,7 +30,7 @@ internal static class Program
     private const string Usage = """
         Usage: dotnet run --project examples/Cadence.Samples.Portfolio [-- [--accounts <path>] [--now <instant>]]
 
-          --accounts <path>   a JSON Lines file, one account per line (default: the bundled sample-portfolio.jsonl)
+          --accounts <path>   a JSON Lines file, one account or person per line (default: the bundled sample-portfolio.jsonl)
           --now <instant>     the evaluation instant, ISO 8601, e.g. 2026-03-09T14:30:00Z (default: that instant)
           --help              show this help
         """;
@@ -65,40 +66,52 @@ internal static class Program
 
         var policy = SamplePolicy.Create();
         var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanationsInBatches = true });
-        List<AccountReadResult> lines;
-        using (var reader = new StreamReader(path, Encoding.UTF8))
+        List<PersonReadResult> lines;
+        using (var stream = File.OpenRead(path))
         {
-            lines = [.. AccountJson.ReadLines(reader)];
+            lines = [.. PersonJson.ReadLines(stream)];
         }
 
-        // Evaluate every readable account in one batch; an unreadable line keeps its place as an error decision.
-        var readable = lines.Where(l => l.Success).Select(l => l.Account!).ToList();
-        var evaluated = engine.EvaluateBatch(readable, now);
-        var next = 0;
-        var decisions = lines.Select(l => l.Success ? evaluated[next++] : l.ToErrorDecision()).ToList();
+        // Evaluate the readable accounts in one batch and the persons in another; an unreadable line keeps its place as
+        // an error decision.
+        var accounts = engine.EvaluateBatch(lines.Where(l => l.Account is not null).Select(l => l.Account!).ToList(), now);
+        var persons = engine.EvaluateBatch(lines.Where(l => l.Person is not null).Select(l => l.Person!).ToList(), now);
+        int nextAccount = 0, nextPerson = 0;
+        var decisions = lines.Select(l => l.Account is not null ? accounts[nextAccount++] : l.Person is not null ? persons[nextPerson++] : l.ToErrorDecision()).ToList();
 
         var output = new StringBuilder();
         output.AppendLine("Cadence portfolio sample")
             .AppendLine(Invariant($"Policy:   {policy}"))
             .AppendLine(Invariant($"Engine:   {engine.Description}"))
             .AppendLine(Invariant($"Now:      {InstantPattern.ExtendedIso.Format(now)}"))
-            .AppendLine(Invariant($"Accounts: {displayPath} ({lines.Count} accounts)"))
+            .AppendLine(Invariant($"Accounts: {displayPath} ({lines.Count} lines: {lines.Count(l => l.Person is null)} accounts, {lines.Count(l => l.Person is not null)} persons with {lines.Sum(l => l.Person?.Accounts.Length ?? 0)} accounts)"))
             .AppendLine();
 
         for (var i = 0; i < lines.Count; i++)
         {
             var decision = decisions[i];
             output.AppendLine(decision.ToString());
-            if (lines[i].Account is { } account && LocalTimes(policy, account, decision.NotBefore ?? decision.ReviewAt) is { } local)
+            var person = lines[i].ToPerson();
+            if (person is not null && LocalTimes(policy, person, decision.NotBefore ?? decision.ReviewAt) is { } local)
             {
                 output.Append("  (local time: ").Append(local).AppendLine(")");
             }
 
-            output.Append(decision.Explanation?.ToDisplayString()).AppendLine();
+            output.Append(decision.Explanation?.ToDisplayString());
+            if (person is { Accounts.Length: > 1 })
+            {
+                output.AppendLine("  Account by account (each alone, with the history about it only), the same policy would propose:");
+                foreach (var alone in AccountByAccount(person))
+                {
+                    output.AppendLine(Invariant($"    {engine.Evaluate(alone, now)}"));
+                }
+            }
+
+            output.AppendLine();
         }
 
         var counts = decisions.CountBy(d => d.Kind).ToDictionary();
-        output.Append(Invariant($"Summary ({decisions.Count} accounts):"));
+        output.Append(Invariant($"Summary ({decisions.Count} decisions):"));
         foreach (var kind in SummaryOrder)
         {
             output.Append(Invariant($" {kind}={counts.GetValueOrDefault(kind)}"));
@@ -108,17 +121,29 @@ internal static class Program
         return 0;
     }
 
+    /// <summary>
+    /// Each account of a person as a system of accounts sees it: alone, with only the attempts about it (or about every
+    /// account), so that limits per person and bundling cannot apply.
+    /// </summary>
+    private static IEnumerable<Person> AccountByAccount(Person person)
+        => person.Accounts.Select(a => person with
+        {
+            PersonId = a.AccountId,
+            Accounts = [a],
+            History = [.. person.History.Where(h => h.AccountIds.IsEmpty || (h.AccountIds.Length == 1 && h.AccountIds[0] == a.AccountId))],
+        });
+
     /// <summary>An instant as the borrower's clocks read it, in every zone of the borrower.</summary>
-    private static string? LocalTimes(CadencePolicy policy, BorrowerState account, Instant? instant)
+    private static string? LocalTimes(CadencePolicy policy, Person person, Instant? instant)
     {
         if (instant is not { } at)
         {
             return null;
         }
 
-        var zones = account.TimeZoneIds.IsEmpty
+        var zones = person.TimeZoneIds.IsEmpty
             ? [policy.DefaultZone]
-            : account.TimeZoneIds.Select(policy.ZoneProvider.GetZoneOrNull);
+            : person.TimeZoneIds.Select(policy.ZoneProvider.GetZoneOrNull);
         return string.Join("; ", zones.OfType<DateTimeZone>().Select(z => $"{LocalPattern.Format(at.InZone(z).LocalDateTime)} {z.Id}"));
     }
 

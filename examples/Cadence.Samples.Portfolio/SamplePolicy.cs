@@ -34,7 +34,8 @@ internal static class SamplePolicy
         // Overdue: texts every 3 days, daily calls, one letter, an offer to restructure, a referral to debt advice.
         .AddStep(CadenceStep.Contact("sms-overdue", Channel.Sms, "overdue-sms", 1, 29) with { Priority = 30, RepeatInterval = Duration.FromDays(3) })
         .AddStep(CadenceStep.Contact("call-overdue", Channel.Call, "overdue-call", 3, 59) with { Priority = 40, RepeatInterval = Duration.FromDays(1) })
-        .AddStep(CadenceStep.Contact("letter-overdue", Channel.Letter, "overdue-letter", 7, 14) with { Priority = 60 })
+        // One overdue letter serves every account of the person whose letter is due: the step bundles.
+        .AddStep(CadenceStep.Contact("letter-overdue", Channel.Letter, "overdue-letter", 7, 14) with { Priority = 60, Bundle = true })
         .AddStep(CadenceStep.Contact("offer-restructuring", Channel.Email, "restructuring-offer", 15, 29) with { Priority = 55, Conditions = [StepCondition.AmountAtLeast(100m)] })
         .AddStep(CadenceStep.Contact("debt-advice-referral", Channel.Letter, "debt-advice", 30, 45) with { Priority = 50 })
 
@@ -46,7 +47,10 @@ internal static class SamplePolicy
         .AddWindow("lender-hours", DayKinds.Weekday | DayKinds.Saturday, TimeRange.Of(8, 0, 21, 0))
         .AddWindow("lender-sunday-hours", DayKinds.Sunday, TimeRange.Of(12, 0, 18, 0))
 
-        // Three failed attempts in a row close a channel until its number or address is updated.
+        // The lender's own limit for a person with several debts: at most two calls a day, whatever they are about.
+        .AddCap(new FrequencyCap("lender-2-calls-a-day-per-person", 2, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.Person })
+
+        // Three failed attempts in a row close a contact point until its number or address is updated.
         .AddExhaustion("three-failures", 3)
 
         // Texts need the borrower's prior consent; e-mails and texts never go to a workplace address or number.
@@ -62,18 +66,20 @@ internal static class SamplePolicy
 
     /// <summary>
     /// A pack with US Regulation F-like figures: contact only between 08:00 and 21:00 local time in every zone of the
-    /// borrower; at most 7 placed calls in 7 consecutive days; no call for 7 days after a telephone conversation (the
-    /// day of the conversation being day 1); no e-mail to a workplace address; a cease request stops everything.
+    /// borrower; at most 7 placed calls in 7 consecutive days about a debt; no call about a debt for 7 days after a
+    /// telephone conversation about it (the day of the conversation being day 1); no e-mail to a workplace address; a
+    /// cease request stops everything.
     /// </summary>
     /// <returns>The pack.</returns>
     public static CadencePolicy RegulationFLike() => CadencePolicy.CreateBuilder("us-reg-f")
         .AddWindow("reg-f-hours", DayKinds.All, TimeRange.Of(8, 0, 21, 0))
-        .AddCap("reg-f-7-calls-in-7-days", 7, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call))
-        .AddCooldown(
+        // The law counts calls and conversations per debt: a call about two debts counts for each.
+        .AddCap(new FrequencyCap("reg-f-7-calls-in-7-days", 7, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.Account })
+        .AddCooldown(new Cooldown(
             "reg-f-7-days-after-conversation",
             AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation),
-            CooldownLength.CalendarDays(7),
-            Channel.Call)
+            [Channel.Call],
+            CooldownLength.CalendarDays(7)) { Scope = RuleScope.Account })
         .RestrictWorkplace(Channel.Email)
         .AddHoldRule(new HoldRule("reg-f-cease", HoldKind.CeaseCommunication) { BlocksAllSteps = true })
         .Build();

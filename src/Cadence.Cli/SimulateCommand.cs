@@ -54,9 +54,15 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => 10_000,
         };
         accounts.Validators.Add(r => Range(r, r.GetValueOrDefault<int>(), 1, 10_000_000));
+        var persons = new Option<int?>("--persons")
+        {
+            Description = "How many synthetic persons to generate instead of accounts: one to three accounts each (70/20/10 %), one to three contact points per channel.",
+            HelpName = "count",
+        };
+        persons.Validators.Add(r => Range(r, r.GetValueOrDefault<int?>() ?? 1, 1, 10_000_000));
         var portfolio = new Option<FileInfo>("--portfolio")
         {
-            Description = "The accounts to simulate, JSON Lines (as for evaluate), instead of synthetic ones.",
+            Description = "The accounts and persons to simulate, JSON Lines (as for evaluate), instead of synthetic ones.",
             HelpName = "file.jsonl",
         }.AcceptExistingOnly();
         var zones = new Option<ImmutableArray<string>>("--zones")
@@ -64,6 +70,12 @@ internal static class SimulateCommand
             Description = "The synthetic borrowers' zones: us, ru, or IANA zone ids separated by commas. Default: us.",
             HelpName = "us|ru|zone,zone",
             CustomParser = ParseZones,
+        };
+        var regions = new Option<ImmutableArray<string>>("--regions")
+        {
+            Description = "The synthetic persons' regions, one drawn per person: ISO 3166 codes or subdivisions separated by commas, such as US-MA,US-NY. None by default: every pack binds every person.",
+            HelpName = "region,region",
+            CustomParser = r => [.. r.Tokens[0].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
         };
         var start = new Option<Instant>("--start")
         {
@@ -96,7 +108,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Runs a policy, or a champion against challengers, over a portfolio in a closed loop: prints the variants side by side and any rule the contacts broke; writes charts.")
         {
-            champion, challengers, weights, experiment, accounts, portfolio, zones, start, days, step, seed, reportingZone, output,
+            champion, challengers, weights, experiment, accounts, persons, portfolio, zones, regions, start, days, step, seed, reportingZone, output,
         };
         command.Validators.Add(r =>
         {
@@ -118,9 +130,19 @@ internal static class SimulateCommand
                 }
             }
 
+            if (r.GetResult(persons) is { Implicit: false } && r.GetResult(accounts) is { Implicit: false })
+            {
+                r.AddError("--persons: give either --accounts or --persons, not both");
+            }
+
+            if (r.GetResult(regions) is { Implicit: false } && r.GetResult(persons) is not { Implicit: false } && r.GetResult(portfolio) is not { Implicit: false })
+            {
+                r.AddError("--regions: applies to synthetic persons: give --persons");
+            }
+
             if (r.GetResult(portfolio) is { Implicit: false })
             {
-                foreach (var option in new Option[] { accounts, zones })
+                foreach (var option in new Option[] { accounts, persons, zones, regions })
                 {
                     if (r.GetResult(option) is { Implicit: false })
                     {
@@ -137,8 +159,10 @@ internal static class SimulateCommand
                 parsed.GetValue(weights),
                 parsed.GetValue(experiment)!,
                 parsed.GetValue(accounts),
+                parsed.GetValue(persons),
                 parsed.GetValue(portfolio),
                 parsed.GetValue(zones) is { IsDefault: false } z ? z : SyntheticPortfolioOptions.UsZones,
+                parsed.GetValue(regions) is { IsDefault: false } g ? g : [],
                 parsed.GetValue(start),
                 parsed.GetValue(days),
                 parsed.GetValue(step) ?? Duration.FromHours(1),
@@ -182,8 +206,8 @@ internal static class SimulateCommand
             ? new Experiment(request.Experiment, policies.Select((p, i) => new ExperimentVariant(names[i], p, weights[i])))
             : null;
 
-        var (accounts, portfolioDescription, readCode) = Portfolio(request, console.Error);
-        if (accounts is null)
+        var (portfolio, portfolioDescription, readCode) = Portfolio(request, console.Error);
+        if (portfolio is null)
         {
             return readCode;
         }
@@ -197,7 +221,7 @@ internal static class SimulateCommand
             ReportingZone = request.ReportingZone,
         };
         var simulator = experiment is null ? new PortfolioSimulator(policies[0]) : new PortfolioSimulator(experiment);
-        var result = simulator.Run(accounts, options, cancellationToken);
+        var result = simulator.Run(portfolio, options, cancellationToken);
         var header = new[]
         {
             $"Portfolio:  {portfolioDescription}",
@@ -258,18 +282,26 @@ internal static class SimulateCommand
         return CliApp.Invalid;
     }
 
-    private static (IReadOnlyList<BorrowerState>? Accounts, string Description, int Code) Portfolio(Request request, TextWriter stderr)
+    private static (IReadOnlyList<Person>? Persons, string Description, int Code) Portfolio(Request request, TextWriter stderr)
     {
         if (request.Portfolio is not { } file)
         {
-            var generated = SyntheticPortfolio.Generate(request.Accounts, request.Start, request.Seed, new SyntheticPortfolioOptions { Zones = request.Zones });
+            var options = new SyntheticPortfolioOptions { Zones = request.Zones, Regions = request.Regions };
             var zones = request.Zones.SequenceEqual(SyntheticPortfolioOptions.UsZones) ? "US zones"
                 : request.Zones.SequenceEqual(SyntheticPortfolioOptions.RussianZones) ? "Russian zones"
                 : string.Join(", ", request.Zones);
-            return (generated, string.Create(CultureInfo.InvariantCulture, $"{request.Accounts} synthetic accounts (seed {request.Seed}, {zones})"), CliApp.Success);
+            if (request.Persons is { } count)
+            {
+                var generated = SyntheticPortfolio.GeneratePersons(count, request.Start, request.Seed, options);
+                var living = request.Regions.IsEmpty ? string.Empty : $", regions {string.Join(", ", request.Regions)}";
+                return (generated, string.Create(CultureInfo.InvariantCulture, $"{count} synthetic persons with {generated.Sum(p => p.Accounts.Length)} accounts (seed {request.Seed}, {zones}{living})"), CliApp.Success);
+            }
+
+            var accounts = SyntheticPortfolio.Generate(request.Accounts, request.Start, request.Seed, options);
+            return ([.. accounts.Select(Person.FromAccount)], string.Create(CultureInfo.InvariantCulture, $"{request.Accounts} synthetic accounts (seed {request.Seed}, {zones})"), CliApp.Success);
         }
 
-        if (!CliApp.TryRead(file, stderr, () => CliApp.ReadAccountLines(file), out var records))
+        if (!CliApp.TryRead(file, stderr, () => CliApp.ReadRecordLines(file), out var records))
         {
             return (null, string.Empty, CliApp.Usage);
         }
@@ -284,7 +316,12 @@ internal static class SimulateCommand
             return (null, string.Empty, CliApp.Invalid);
         }
 
-        return ([.. records.Select(r => r.Account!)], string.Create(CultureInfo.InvariantCulture, $"{records.Count} accounts from {file}"), CliApp.Success);
+        var persons = records.Select(r => r.ToPerson()!).ToList();
+        var accountCount = persons.Sum(p => p.Accounts.Length);
+        var description = records.All(r => r.Person is null)
+            ? string.Create(CultureInfo.InvariantCulture, $"{records.Count} accounts from {file}")
+            : string.Create(CultureInfo.InvariantCulture, $"{persons.Count} person{(persons.Count == 1 ? string.Empty : "s")} with {accountCount} accounts from {file}");
+        return (persons, description, CliApp.Success);
     }
 
     private static bool WriteFiles(SimulationResult result, Func<string?, string> labelOf, DirectoryInfo directory, InvocationConfiguration console)
@@ -407,8 +444,10 @@ internal static class SimulateCommand
         ImmutableArray<int> Weights,
         string Experiment,
         int Accounts,
+        int? Persons,
         FileInfo? Portfolio,
         ImmutableArray<string> Zones,
+        ImmutableArray<string> Regions,
         Instant Start,
         int Days,
         Duration Step,

@@ -27,15 +27,26 @@ internal static class SimulationReport
         ArgumentNullException.ThrowIfNull(labelOf);
         var variants = result.Variants;
         var channels = variants.SelectMany(v => v.ContactsByChannel.Where(c => c.Value > 0).Select(c => c.Key)).Where(c => c != Channel.None).Distinct().Order().ToList();
-        var rows = new List<(string Label, Func<VariantSummary, string> Value)>
+        var rows = new List<(string Label, Func<VariantSummary, string> Value)>();
+        var ofPersons = variants.Any(v => v.Persons > 0 && v.Persons != v.Accounts);
+        if (ofPersons)
         {
+            // Persons of several accounts: how many persons, and the contacts per person beside those per account.
+            rows.Add(("persons", v => Integer(v.Persons)));
+        }
+
+        rows.AddRange(
+        [
             ("accounts", v => Integer(v.Accounts)),
             ("contacts", v => Integer(Contacts(v))),
-        };
+        ]);
         rows.AddRange(channels.Select(c => ("  " + SimulationCharts.NameOf(c), (Func<VariantSummary, string>)(v => Integer(v.ContactsByChannel.GetValueOrDefault(c))))));
         rows.AddRange(
         [
             ("contacts per account", v => Fixed(v.Accounts == 0 ? 0 : (double)Contacts(v) / v.Accounts, "0.00")),
+            .. ofPersons
+                ? new (string, Func<VariantSummary, string>)[] { ("contacts per person", v => Fixed(v.Persons == 0 ? 0 : (double)Contacts(v) / v.Persons, "0.00")) }
+                : [],
             ("escalations", v => Integer(v.ContactsByChannel.GetValueOrDefault(Channel.None))),
             ("conversations", v => Integer(v.Conversations)),
             ("promises to pay", v => Integer(v.Promises)),

@@ -129,6 +129,32 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_Persons_GeneratesPersonsOfSeveralAccountsAndCountsContactsPerPerson()
+    {
+        var result = await Tool.RunAsync("simulate", Tool.Policy("acme-us.policy.json"), "--persons", "150", "--days", "14");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        Assert.Matches(@"^Portfolio:  150 synthetic persons with (1[89][0-9]|2[0-3][0-9]) accounts \(seed 1, US zones\)$", result.OutputLines[0]);
+        Assert.Equal(["150"], Cells(result, 4));
+        Assert.StartsWith("accounts ", result.OutputLines[5], StringComparison.Ordinal);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("contacts per person ", StringComparison.Ordinal));
+        Assert.Matches(@"\nviolations +0\n", result.Output);
+    }
+
+    [Fact]
+    public async Task Simulate_PortfolioOfPersonsAndAccounts_SimulatesEachPersonAsAWhole()
+    {
+        var portfolio = tool.File("persons.jsonl", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl")));
+
+        var result = await Tool.RunAsync("simulate", Tool.Policy("acme-us.policy.json"), "--portfolio", portfolio, "--days", "10");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^Portfolio:  [0-9]+ persons with [0-9]+ accounts from ", result.OutputLines[0]);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("persons ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Simulate_PortfolioWithAnUnreadableLine_PrintsItsProblemsAndExitsOne()
     {
         var portfolio = tool.File("accounts.jsonl", """
@@ -146,6 +172,9 @@ public sealed class SimulateCommandTests : IDisposable
     [Theory]
     [InlineData("--days 0", "cadence: --days: 0 is not between 1 and 3660")]
     [InlineData("--accounts 0", "cadence: --accounts: 0 is not between 1 and 10000000")]
+    [InlineData("--persons 0", "cadence: --persons: 0 is not between 1 and 10000000")]
+    [InlineData("--persons 5 --accounts 5", "cadence: --persons: give either --accounts or --persons, not both")]
+    [InlineData("--regions US-MA", "cadence: --regions: applies to synthetic persons: give --persons")]
     [InlineData("--start yesterday", "cadence: --start: 'yesterday' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z")]
     [InlineData("--start now", "cadence: --start: 'now' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z")]
     [InlineData("--step 0m", "cadence: --step: '0m' is not a step between 1m and 24h, such as 1h, 30m or 15")]

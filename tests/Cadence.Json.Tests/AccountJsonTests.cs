@@ -160,14 +160,15 @@ public sealed class AccountJsonTests
     }
 
     [Fact]
-    public void ReadLines_SamplePortfolio_ReadsAllButTheThreeBrokenLines()
+    public void ReadLines_SamplePortfolio_ReadsAllButTheThreeBrokenLinesAndThePersons()
     {
         using var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl"));
 
         var results = AccountJson.ReadLines(reader).ToList();
 
-        Assert.Equal(33, results.Count);
-        Assert.Equal([27, 28, 33], results.Where(r => !r.Success).Select(r => r.Line));
+        Assert.Equal(37, results.Count);
+        Assert.Equal([27, 28, 33, 34, 35, 36, 37], results.Where(r => !r.Success).Select(r => r.Line));
+        Assert.Contains("required property 'accountId' is missing", results[^1].Errors[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

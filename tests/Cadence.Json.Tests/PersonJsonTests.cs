@@ -236,15 +236,17 @@ public sealed class PersonJsonTests
     }
 
     [Fact]
-    public void ReadLines_SamplePortfolio_ReadsAsTheAccountReaderDoes()
+    public void ReadLines_SamplePortfolio_ReadsItsAccountLinesAsTheAccountReaderDoes_AndItsPersons()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl");
 
         var persons = PersonJson.ReadLines(File.OpenText(path)).ToList();
-        var accounts = AccountJson.ReadLines(File.OpenText(path)).ToList();
+        var accounts = AccountJson.ReadLines(File.OpenText(path)).Take(33).ToList();
 
-        Assert.Equal(accounts.Select(a => (a.Line, a.Account, string.Join("; ", a.Errors))), persons.Select(p => (p.Line, p.Account, string.Join("; ", p.Errors))));
-        Assert.All(persons, p => Assert.Null(p.Person));
+        Assert.Equal(accounts.Select(a => (a.Line, a.Account, string.Join("; ", a.Errors))), persons.Take(33).Select(p => (p.Line, p.Account, string.Join("; ", p.Errors))));
+        Assert.All(persons.Take(33), p => Assert.Null(p.Person));
+        Assert.Equal(["PF-P34", "PF-P35", "PF-P36", "PF-P37"], persons.Skip(33).Select(p => p.Person?.PersonId));
+        Assert.Equal([3, 2, 2, 2], persons.Skip(33).Select(p => p.Person!.Accounts.Length));
     }
 
     [Fact]
