@@ -5,8 +5,10 @@ using NodaTime;
 namespace Cadence.Cli;
 
 /// <summary>
-/// <c>cadence evaluate</c>: decides for every account and person of a JSON Lines file, in one batch, and writes one JSON
-/// Lines decision per line, in input order; a line that cannot be read is an error decision in its place.
+/// <c>cadence evaluate</c>: decides for every account and person of a JSON Lines file and writes one JSON Lines decision
+/// per line, in input order; a line that cannot be read is an error decision in its place. The file is streamed: read in
+/// chunks of records and bytes while the previous chunk is evaluated in parallel and written, so that memory does not
+/// grow with the file. The output file, if any, appears whole at the end or not at all.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -32,6 +34,12 @@ internal static class EvaluateCommand
         return command;
     }
 
+    /// <summary>The most records evaluated together: a chunk ends at this count or at <see cref="ChunkBytes"/> of input.</summary>
+    internal const int ChunkRecords = 8192;
+
+    /// <summary>The most input bytes read into one chunk, so that memory is bounded by chunks, not by the file.</summary>
+    internal const long ChunkBytes = 8L * 1024 * 1024;
+
     private static int Run(FileInfo policyFile, FileInfo accountsFile, Instant now, bool explain, FileInfo? outputFile, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var code = CliApp.ReadPolicy(policyFile, console.Error, out var policy);
@@ -40,46 +48,103 @@ internal static class EvaluateCommand
             return code;
         }
 
-        if (!CliApp.TryRead(accountsFile, console.Error, () => CliApp.ReadRecordLines(accountsFile), out var records))
-        {
-            return CliApp.Usage;
-        }
-
-        var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanations = explain, IncludeExplanationsInBatches = explain });
-        var accountDecisions = engine.EvaluateBatch([.. records.Where(r => r.Account is not null).Select(r => r.Account!)], now, cancellationToken);
-        var personDecisions = engine.EvaluateBatch([.. records.Where(r => r.Person is not null).Select(r => r.Person!)], now, cancellationToken);
-
-        TextWriter writer;
+        FileStream input;
         try
         {
-            writer = outputFile is null ? console.Output : new StreamWriter(outputFile.FullName, append: false);
+            input = new FileStream(accountsFile.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"cadence: cannot write {outputFile}: {e.Message}");
+            console.Error.WriteLine($"cadence: cannot read {accountsFile}: {e.Message}");
             return CliApp.Usage;
         }
 
+        using (input)
+        {
+            var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanations = explain, IncludeExplanationsInBatches = explain });
+            return AtomicOutput.Write(outputFile, console, writer => Stream(engine, input, accountsFile, now, writer, console, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Reads the records chunk by chunk while the previous chunk is evaluated (in parallel) and written in input order:
+    /// memory holds at most three chunks, whatever the file's size.
+    /// </summary>
+    private static int Stream(CadenceEngine engine, FileStream input, FileInfo file, Instant now, TextWriter writer, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = System.Threading.Channels.Channel.CreateBounded<List<PersonReadResult>>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(
+            () =>
+            {
+                try
+                {
+                    var chunk = new List<PersonReadResult>();
+                    var start = input.Position;
+                    foreach (var record in PersonJson.ReadLines(input))
+                    {
+                        chunk.Add(record);
+                        if (chunk.Count >= ChunkRecords || input.Position - start >= ChunkBytes)
+                        {
+                            chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
+                            chunk = [];
+                            start = input.Position;
+                        }
+                    }
+
+                    if (chunk.Count > 0)
+                    {
+                        chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
+                    }
+
+                    chunks.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    chunks.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+
+        var progress = Progress.OnTerminal(console);
+        var written = 0L;
         try
         {
-            var (nextAccount, nextPerson) = (0, 0);
-            foreach (var record in records)
+            while (chunks.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
-                var decision = record.Account is not null ? accountDecisions[nextAccount++]
-                    : record.Person is not null ? personDecisions[nextPerson++]
-                    : record.ToErrorDecision();
-                writer.Write(DecisionJson.Write(decision));
-                writer.Write('\n');
+                while (chunks.Reader.TryRead(out var chunk))
+                {
+                    var accounts = engine.EvaluateBatch([.. chunk.Where(r => r.Account is not null).Select(r => r.Account!)], now, cancellationToken);
+                    var persons = engine.EvaluateBatch([.. chunk.Where(r => r.Person is not null).Select(r => r.Person!)], now, cancellationToken);
+                    var (nextAccount, nextPerson) = (0, 0);
+                    foreach (var record in chunk)
+                    {
+                        var decision = record.Account is not null ? accounts[nextAccount++]
+                            : record.Person is not null ? persons[nextPerson++]
+                            : record.ToErrorDecision();
+                        writer.Write(DecisionJson.Write(decision));
+                        writer.Write('\n');
+                    }
+
+                    written += chunk.Count;
+                    progress?.Report(written, input.Position, input.Length);
+                }
             }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            progress?.Done();
+            console.Error.WriteLine($"cadence: cannot read {file}: {e.Message}");
+            return CliApp.Usage;
         }
         finally
         {
-            if (outputFile is not null)
-            {
-                writer.Dispose();
-            }
+            // Whatever ended the loop, the reader stops too.
+            stop.Cancel();
+            reading.Wait(CancellationToken.None);
         }
 
+        progress?.Done();
         return CliApp.Success;
     }
 }

@@ -19,6 +19,9 @@ namespace Cadence.Json;
 /// <remarks>Thread-safe.</remarks>
 public static class PersonJson
 {
+    /// <summary>The longest line <c>ReadLines</c> reads by default: 4 MiB (in bytes, or characters for text); a longer line is a result with that problem.</summary>
+    public const int DefaultMaxLineBytes = NumberedLines.DefaultMaxLineBytes;
+
     private static readonly string[] PersonProperties = ["personId", "timeZones", "regions", "holds", "tags", "contactPoints", "history", "accounts"];
     private static readonly string[] AccountProperties = ["accountId", "dueDate", "amountDue", "autopay", "holds", "tags"];
     private static readonly string[] ContactPointProperties = ["id", "channel", "kind", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
@@ -75,11 +78,19 @@ public static class PersonJson
     /// not valid UTF-8 or JSON is a result with its problems, in its place: the other lines are read.
     /// </summary>
     /// <param name="utf8">The bytes, read as the results are enumerated.</param>
+    /// <returns>One result per non-blank line, in order, each with its line number; a line over <see cref="DefaultMaxLineBytes"/> is a result with that problem.</returns>
+    /// <exception cref="InvalidDataException">When enumerated: the bytes are UTF-16 or UTF-32, not UTF-8 (the message names the encoding).</exception>
+    public static IEnumerable<PersonReadResult> ReadLines(Stream utf8) => ReadLines(utf8, DefaultMaxLineBytes);
+
+    /// <summary>Reads records written as JSON Lines from UTF-8 bytes, as <see cref="ReadLines(Stream)"/> does, with another limit on a line's length.</summary>
+    /// <param name="utf8">The bytes, read as the results are enumerated.</param>
+    /// <param name="maxLineBytes">The longest line read, in bytes (line break excluded); a longer one is a result with that problem, in its place, and is never held in memory whole.</param>
     /// <returns>One result per non-blank line, in order, each with its line number.</returns>
-    public static IEnumerable<PersonReadResult> ReadLines(Stream utf8)
+    /// <exception cref="InvalidDataException">When enumerated: the bytes are UTF-16 or UTF-32, not UTF-8 (the message names the encoding).</exception>
+    public static IEnumerable<PersonReadResult> ReadLines(Stream utf8, int maxLineBytes)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return NumberedLines.Read<PersonReadResult>(utf8, static (bytes, line) => Read(bytes, line));
+        return NumberedLines.Read<PersonReadResult>(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes);
     }
 
     /// <summary>
@@ -91,7 +102,7 @@ public static class PersonJson
     public static IEnumerable<PersonReadResult> ReadLines(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return NumberedLines.Read(reader, static (text, line) => Read(text, line));
+        return NumberedLines.Read(reader, static (text, line) => Read(text, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), DefaultMaxLineBytes);
     }
 
     /// <summary>

@@ -3,9 +3,12 @@ namespace Cadence.Json;
 /// <summary>
 /// Splits UTF-8 JSON Lines into lines of bytes, at a line feed only (a carriage return just before it is dropped; a byte
 /// order mark at the very start is skipped). Bytes are not decoded here, so that a line that is not UTF-8 is reported
-/// by the reader, in its place, and never silently replaced. Not thread-safe.
+/// by the reader, in its place, and never silently replaced. A line longer than the limit is skipped to its end without
+/// being kept, so that no input holds more than the limit in memory. Not thread-safe.
 /// </summary>
-internal sealed class Utf8LineReader(Stream stream)
+/// <param name="stream">The bytes.</param>
+/// <param name="maxLineBytes">The longest line kept, in bytes; a longer one is reported by its length only.</param>
+internal sealed class Utf8LineReader(Stream stream, int maxLineBytes)
 {
     private readonly byte[] buffer = new byte[64 * 1024];
     private readonly MemoryStream line = new();
@@ -13,10 +16,15 @@ internal sealed class Utf8LineReader(Stream stream)
     private int length;
     private bool started;
 
-    /// <summary>The next line's bytes without its line break, or <see langword="null"/> at the end.</summary>
-    public byte[]? Next()
+    /// <summary>Reads the next line.</summary>
+    /// <param name="bytes">The line's bytes without its line break; empty when it is longer than the limit.</param>
+    /// <param name="size">The line's length in bytes, line break excluded (more than the limit: <paramref name="bytes"/> is empty).</param>
+    /// <returns><see langword="false"/> at the end of the input.</returns>
+    /// <exception cref="InvalidDataException">The input is UTF-16 or UTF-32, not UTF-8.</exception>
+    public bool Next(out byte[] bytes, out long size)
     {
         line.SetLength(0);
+        size = 0;
         var any = false;
         while (true)
         {
@@ -24,36 +32,77 @@ internal sealed class Utf8LineReader(Stream stream)
             {
                 length = stream.Read(buffer, 0, buffer.Length);
                 position = 0;
-                if (!started && length >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                if (!started)
                 {
-                    position = 3;
+                    Start();
                 }
 
-                started = true;
                 if (length == 0)
                 {
-                    return any ? Trimmed() : null;
+                    bytes = any ? Trimmed(ref size) : [];
+                    return any;
                 }
             }
 
             any = true;
             var end = Array.IndexOf(buffer, (byte)'\n', position, length - position);
+            var count = (end < 0 ? length : end) - position;
+            if (size + count <= maxLineBytes + 1L)
+            {
+                // One byte beyond the limit is kept, for a carriage return before the line feed.
+                line.Write(buffer, position, count);
+            }
+
+            size += count;
             if (end < 0)
             {
-                line.Write(buffer, position, length - position);
                 position = length;
                 continue;
             }
 
-            line.Write(buffer, position, end - position);
             position = end + 1;
-            return Trimmed();
+            bytes = Trimmed(ref size);
+            return true;
         }
     }
 
-    private byte[] Trimmed()
+    /// <summary>Skips a UTF-8 byte order mark; refuses UTF-16 and UTF-32, by their marks or by the zero bytes of their first character.</summary>
+    private void Start()
     {
-        var bytes = line.ToArray();
-        return bytes.Length > 0 && bytes[^1] == (byte)'\r' ? bytes[..^1] : bytes;
+        started = true;
+        var head = buffer.AsSpan(0, length);
+        var encoding = head switch
+        {
+            [0xFF, 0xFE, 0, 0, ..] => "UTF-32 (little-endian)",
+            [0, 0, 0xFE, 0xFF, ..] => "UTF-32 (big-endian)",
+            [0xFF, 0xFE, ..] => "UTF-16 (little-endian)",
+            [0xFE, 0xFF, ..] => "UTF-16 (big-endian)",
+            [not 0, 0, 0, 0, ..] => "UTF-32 (little-endian)",
+            [0, 0, 0, not 0, ..] => "UTF-32 (big-endian)",
+            [not 0, 0, ..] => "UTF-16 (little-endian)",
+            [0, not 0, ..] => "UTF-16 (big-endian)",
+            _ => null,
+        };
+        if (encoding is not null)
+        {
+            throw new InvalidDataException($"the input is {encoding}, not UTF-8: write JSON Lines in UTF-8");
+        }
+
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            position = 3;
+        }
+    }
+
+    /// <summary>The line kept, without the carriage return before its line feed; empty when it is longer than the limit.</summary>
+    private byte[] Trimmed(ref long size)
+    {
+        if (size > 0 && size == line.Length && line.GetBuffer()[(int)size - 1] == (byte)'\r')
+        {
+            size--;
+            line.SetLength(size);
+        }
+
+        return size > maxLineBytes ? [] : line.ToArray();
     }
 }
