@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace Cadence.Benchmarks;
 
-/// <summary>The reference policy of benchmarks.md: a lender cadence of a dozen steps with a jurisdiction pack.</summary>
+/// <summary>
+/// The reference policy of benchmarks.md: a lender cadence of a dozen steps with a jurisdiction pack. As in the built-in
+/// packs, Regulation F counts its calls and conversations per account (debt) and 230-FZ per person (the default scope).
+/// </summary>
 public static class ReferencePolicies
 {
     public const string RegulationF = "reg-f";
@@ -32,8 +35,8 @@ public static class ReferencePolicies
 
     public static CadencePolicy RegulationFPack() => CadencePolicy.CreateBuilder("reg-f")
         .AddWindow("reg-f-hours", DayKinds.All, TimeRange.Of(8, 0, 21, 0))
-        .AddCap("reg-f-7-calls-in-7-days", 7, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call))
-        .AddCooldown("reg-f-7-days-after-conversation", AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation), CooldownLength.CalendarDays(7), Channel.Call)
+        .AddCap(new FrequencyCap("reg-f-7-calls-in-7-days", 7, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.Account })
+        .AddCooldown(new Cooldown("reg-f-7-days-after-conversation", AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation), [Channel.Call], CooldownLength.CalendarDays(7)) { Scope = RuleScope.Account })
         .Build();
 
     public static CadencePolicy FederalLaw230Pack() => CadencePolicy.CreateBuilder("230-fz")

@@ -40,7 +40,15 @@ internal sealed class CompiledPolicy
         holdBlocksChannel = [.. policy.HoldRules.SelectMany(r => Enum.GetValues<Channel>().Select(r.BlocksChannel))];
         ChannelCount = Enum.GetValues<Channel>().Length;
         EarliestFromDay = policy.Steps.IsEmpty ? 0 : policy.Steps.Min(s => s.FromDay);
+        PlacementIgnoresPoint = policy.Caps.All(c => c.Scope != RuleScope.ContactPoint && c.ContactPointKinds.IsEmpty)
+                                && policy.Cooldowns.All(c => c.Scope != RuleScope.ContactPoint);
     }
+
+    /// <summary>
+    /// Whether a candidate's place in time never depends on its contact point (no cap or cooldown counts per point or
+    /// by kind of point): the candidates of one step about one account on several points are then placed once.
+    /// </summary>
+    public bool PlacementIgnoresPoint { get; }
 
     public CadencePolicy Policy { get; }
 

@@ -30,6 +30,9 @@ internal static class LocalTimeResolution
             ? StartOfDay(zone, date.PlusDays(1))
             : Resolve(zone, date.At(LocalTime.FromTicksSinceMidnight(tickOfDay)), later: false);
 
+    /// <summary>Offsets of a zone differ by less than this (NodaTime's lie within ±18 h).</summary>
+    private static readonly Duration FarFromTransition = Duration.FromDays(2);
+
     /// <summary>The first instant of a local date (after a gap at midnight, the gap's end), as NodaTime's <c>AtStartOfDay</c>.</summary>
     public static Instant StartOfDay(DateTimeZone zone, LocalDate date) => Resolve(zone, date.AtMidnight(), later: false);
 
@@ -41,7 +44,17 @@ internal static class LocalTimeResolution
     public static Instant Resolve(DateTimeZone zone, LocalDateTime local, bool later)
     {
         var asUtc = local.InUtc().ToInstant();
-        var middle = zone.GetZoneInterval(asUtc - Span(zone.GetUtcOffset(asUtc)));
+
+        // Far from a transition (offsets differ by less than two days), the interval around the local time read as UTC
+        // is the only one that maps it: one interval lookup instead of four.
+        var around = zone.GetZoneInterval(asUtc);
+        var guess = asUtc - Span(around.WallOffset);
+        if ((!around.HasStart || guess >= around.Start + FarFromTransition) && (!around.HasEnd || guess < around.End - FarFromTransition))
+        {
+            return guess;
+        }
+
+        var middle = zone.GetZoneInterval(asUtc - Span(around.WallOffset));
         var before = middle.HasStart ? zone.GetZoneInterval(middle.Start - Duration.Epsilon) : null;
         var after = middle.HasEnd ? zone.GetZoneInterval(middle.End) : null;
 

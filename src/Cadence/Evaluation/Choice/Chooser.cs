@@ -35,6 +35,13 @@ internal sealed class Chooser(CompiledPolicy compiled)
     private bool blocked;
     private List<ExplanationReason>? reasons;
 
+    // The last placement without explanations, reused for the same step about the same account on another point when
+    // the policy places candidates regardless of their point (CompiledPolicy.PlacementIgnoresPoint).
+    private int placedAccount = -1;
+    private int placedStep = -1;
+    private Instant? placedWindowEnd;
+    private Placement.Placement lastPlacement;
+
     public void Begin(PersonFacts personFacts, bool withExplanation)
     {
         person = personFacts;
@@ -60,6 +67,8 @@ internal sealed class Chooser(CompiledPolicy compiled)
         {
             recorder.Clear();
         }
+
+        placedAccount = -1;
     }
 
     /// <summary>Starts a candidate: the step at <paramref name="stepIndex"/> about <paramref name="accountFacts"/> on <paramref name="contactPoint"/>, proposed by a rule.</summary>
@@ -100,7 +109,20 @@ internal sealed class Chooser(CompiledPolicy compiled)
         }
 
         blocks[a].Free();
-        var placement = TemporalSolver.Place(compiled, account, step, point, windowEnd, reasons);
+        Placement.Placement placement;
+        if (reasons is null && compiled.PlacementIgnoresPoint && placedAccount == a && placedStep == step && placedWindowEnd == windowEnd)
+        {
+            placement = lastPlacement;
+        }
+        else
+        {
+            placement = TemporalSolver.Place(compiled, account, step, point, windowEnd, reasons);
+            if (reasons is null)
+            {
+                (placedAccount, placedStep, placedWindowEnd, lastPlacement) = (a, step, windowEnd, placement);
+            }
+        }
+
         if (placement.NotBefore is not { } notBefore)
         {
             beyondHorizon[a] |= placement.DropReason == ReasonCode.BeyondHorizon;
@@ -160,23 +182,51 @@ internal sealed class Chooser(CompiledPolicy compiled)
         var chosenStep = compiled.Steps[chosen.Step];
         List<int>? bundled = chosenStep.Bundle && n > 1 ? Bundle(primary) : null;
 
+        // The other accounts' escalations, by account id, in one array of their number: the only object a decision
+        // about a person of several accounts allocates on the hot path, and only when it lists an escalation.
         ImmutableArray<Decision> escalations = [];
         List<int>? listed = null;
         if (n > 1)
         {
             SortAccountsById(n);
-            for (var k = 0; k < n; k++)
+            var count = 0;
+            for (var pass = 0; pass < 2; pass++)
             {
-                var a = byId[k];
-                var b = best[a];
-                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || InBundle(bundled, a))
+                var found = pass == 0 ? null : new Decision[count];
+                var next = 0;
+                for (var k = 0; k < n; k++)
                 {
-                    continue;
+                    var a = byId[k];
+                    var b = best[a];
+                    if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || InBundle(bundled, a))
+                    {
+                        continue;
+                    }
+
+                    if (found is null)
+                    {
+                        count++;
+                        continue;
+                    }
+
+                    if (explain)
+                    {
+                        (listed ??= []).Add(b);
+                    }
+
+                    var e = placed[b];
+                    found[next++] = new Decision(DecisionKind.Escalate, person.PersonId, compiled.Steps[e.Step], e.NotBefore, null, null, null, null) { SoleAccountId = e.Account.AccountId, AboutPerson = true };
                 }
 
-                (listed ??= []).Add(b);
-                var e = placed[b];
-                escalations = escalations.Add(new Decision(DecisionKind.Escalate, person.PersonId, compiled.Steps[e.Step], e.NotBefore, null, null, null, null) { SoleAccountId = e.Account.AccountId, AboutPerson = true });
+                if (count == 0)
+                {
+                    break;
+                }
+
+                if (found is not null)
+                {
+                    escalations = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(found);
+                }
             }
         }
 
