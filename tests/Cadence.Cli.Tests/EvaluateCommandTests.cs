@@ -237,4 +237,69 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(documented, result.OutputLines);
         Assert.Contains(File.ReadLines(Path.Combine(root, "examples", "persons", "two-loans.jsonl")).First(), docs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Evaluate_AFileOfManyChunks_WritesEveryDecisionInInputOrder()
+    {
+        // More records than a chunk holds, with an unreadable line in each chunk, accounts and persons mixed.
+        var count = (EvaluateCommand.ChunkRecords * 2) + 123;
+        var lines = Enumerable.Range(0, count).Select(i => i % 5000 == 17
+            ? "{\"accountId\":"
+            : i % 3 == 0
+                ? $$$"""{"personId":"P-{{{i}}}","timeZones":["America/Chicago"],"contactPoints":[{"id":"e","channel":"email"}],"accounts":[{"accountId":"L-{{{i}}}","dueDate":"2026-04-16","amountDue":{"amount":80,"currency":"USD"}}]}"""
+                : $$$"""{"accountId":"A-{{{i}}}","timeZones":["America/Chicago"],"dueDate":"2026-04-16","amountDue":{"amount":80,"currency":"USD"},"contactPoints":[{"channel":"email"}]}""");
+        var accounts = tool.File("many.jsonl", string.Join('\n', lines));
+        var output = tool.PathOf("many-decisions.jsonl");
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", accounts, "--now", Now, "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        var ids = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("accountId").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i % 5000 == 17 ? $"line {i + 1}" : i % 3 == 0 ? $"P-{i}" : $"A-{i}"), ids);
+    }
+
+    [Theory]
+    [InlineData("utf-16", "UTF-16 (little-endian)")]
+    [InlineData("utf-16BE", "UTF-16 (big-endian)")]
+    [InlineData("utf-32", "UTF-32 (little-endian)")]
+    public async Task Evaluate_AFileInUtf16OrUtf32_IsRefusedNamingItsEncoding_AndLeavesNoOutput(string encoding, string named)
+    {
+        var path = tool.PathOf("wide.jsonl");
+        await File.WriteAllTextAsync(path, Accounts, System.Text.Encoding.GetEncoding(encoding), TestContext.Current.CancellationToken);
+        var output = tool.PathOf("wide-decisions.jsonl");
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", path, "--now", Now, "--output", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([$"cadence: cannot read {path}: the input is {named}, not UTF-8: write JSON Lines in UTF-8"], result.ErrorLines);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, "*.partial"));
+    }
+
+    [Fact]
+    public async Task Evaluate_AFailedRun_LeavesAnEarlierOutputFileAsItWas()
+    {
+        var output = tool.File("decisions.jsonl", "earlier decisions\n");
+        var path = tool.PathOf("wide.jsonl");
+        await File.WriteAllTextAsync(path, Accounts, System.Text.Encoding.Unicode, TestContext.Current.CancellationToken);
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", path, "--now", Now, "--output", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("earlier decisions\n", await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Evaluate_ALineOverTheLimit_IsAnErrorRecordInItsPlace_AndTheRunGoesOn()
+    {
+        var huge = $$"""{"accountId":"HUGE","timeZones":["America/Chicago"],"dueDate":"2026-04-16","amountDue":{"amount":80,"currency":"USD"},"tags":["{{new string('x', 4 * 1024 * 1024)}}"]}""";
+        var accounts = tool.File("huge.jsonl", string.Join('\n', [Accounts.Split('\n')[1], huge, Accounts.Split('\n')[1]]));
+
+        var result = await Tool.RunAsync("evaluate", "--policy", Tool.Policy("acme-us.policy.json"), "--accounts", accounts, "--now", Now);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.OutputLines.Length);
+        Assert.Equal($$$"""{"accountId":"line 2","kind":"error","error":{"code":"invalidAccount","message":"line 2, $: the line is {{{huge.Length}}} bytes long, over the limit of 4194304 bytes: it was not read"}}""", result.OutputLines[1]);
+        Assert.StartsWith("""{"accountId":"TWO-ZONES","kind":"contact""", result.OutputLines[2], StringComparison.Ordinal);
+    }
 }

@@ -4,10 +4,11 @@ public sealed class JsonLineReaderTests
 {
     private static List<string> Lines(string text)
     {
-        var reader = new JsonLineReader(new StringReader(text));
+        var reader = new JsonLineReader(new StringReader(text), int.MaxValue - 1);
         var lines = new List<string>();
-        while (reader.Next() is { } line)
+        while (reader.Next(out var line, out var size))
         {
+            Assert.Equal(line.Length, size);
             lines.Add(line);
         }
 

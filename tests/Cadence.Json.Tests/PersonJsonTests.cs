@@ -235,6 +235,42 @@ public sealed class PersonJsonTests
         static string Summary(PersonReadResult r) => $"{r.Line} {r.Person?.PersonId} {r.Account?.AccountId} {string.Join("; ", r.Errors)}";
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    public void ReadLines_ALineOverTheLimit_IsAResultWithThatProblem_AndTheNextLineIsRead(int slack, bool read)
+    {
+        // A limit just under, at, or just over line 1's length (its CRLF excluded); line 2 is over any of them.
+        const string Short = """{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"}}""";
+        const string Long = """{"accountId":"LONG","dueDate":null,"amountDue":null,"tags":["xxxxxxxxxxxxxxxxxxxxxxxx"]}""";
+        var limit = Short.Length + slack;
+
+        var results = PersonJson.ReadLines(new MemoryStream(Encoding.UTF8.GetBytes(Short + "\r\n" + Long + "\n" + Short)), limit).ToList();
+
+        Assert.Equal([1, 2, 3], results.Select(r => r.Line));
+        Assert.Equal([read, false, read], results.Select(r => r.Success));
+        Assert.Equal($"line 2, $: the line is {Long.Length} bytes long, over the limit of {limit} bytes: it was not read", Assert.Single(results[1].Errors).ToString());
+        Assert.Equal(read ? "A" : null, results[2].Account?.AccountId);
+    }
+
+    [Theory]
+    [InlineData("utf-16", "UTF-16 (little-endian)")]
+    [InlineData("utf-16BE", "UTF-16 (big-endian)")]
+    [InlineData("utf-32", "UTF-32 (little-endian)")]
+    [InlineData("utf-32BE", "UTF-32 (big-endian)")]
+    public void ReadLines_TextInUtf16OrUtf32_WithOrWithoutItsMark_IsRefusedNamingTheEncoding(string name, string named)
+    {
+        var encoding = Encoding.GetEncoding(name);
+        var line = """{"accountId":"A","dueDate":null}""";
+
+        foreach (var bytes in new[] { [.. encoding.GetPreamble(), .. encoding.GetBytes(line)], encoding.GetBytes(line) })
+        {
+            var error = Assert.Throws<InvalidDataException>(() => PersonJson.ReadLines(new MemoryStream(bytes)).ToList());
+            Assert.Equal($"the input is {named}, not UTF-8: write JSON Lines in UTF-8", error.Message);
+        }
+    }
+
     [Fact]
     public void ReadLines_SamplePortfolio_ReadsItsAccountLinesAsTheAccountReaderDoes_AndItsPersons()
     {

@@ -6,10 +6,11 @@ public sealed class Utf8LineReaderTests
 {
     private static List<string> Lines(byte[] bytes)
     {
-        var reader = new Utf8LineReader(new MemoryStream(bytes));
+        var reader = new Utf8LineReader(new MemoryStream(bytes), int.MaxValue - 1);
         var lines = new List<string>();
-        while (reader.Next() is { } line)
+        while (reader.Next(out var line, out var size))
         {
+            Assert.Equal(line.Length, size);
             lines.Add(Encoding.UTF8.GetString(line));
         }
 
