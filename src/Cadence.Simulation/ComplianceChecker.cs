@@ -13,30 +13,39 @@ namespace Cadence.Simulation;
 /// <remarks>
 /// <para>
 /// Every outbound contact among a timeline's events is checked against everything that happened before it: the
-/// account's initial history and the earlier events. The initial history is taken as given and is not itself checked.
+/// person's initial history and the earlier events. The initial history is taken as given and is not itself checked.
 /// Caps count the attempts up to and including the checked one, so that the contact that exceeds a cap is the one
 /// reported. Calendar days, weeks and months are those of the borrower's first zone.
+/// </para>
+/// <para>
+/// A contact is checked at every scope it touches: the person; each account it is about (all of them when it names
+/// none), for caps and cooldowns per account, the account's holds, due date and steps; and its contact point (every
+/// point of its channel when it names none), for caps and cooldowns per point, opt-out, consent, workplace and
+/// exhaustion. Each violation names the scope and its key (<see cref="ComplianceViolation.Scope"/>,
+/// <see cref="ComplianceViolation.ScopeKey"/>). A rule limited to regions binds a person in one of them, in a region
+/// that holds one or is held by one, or whose regions are unknown. An account's timeline is checked as a person of one
+/// account.
 /// </para>
 /// <para>Thread-safe; the checker holds no state between calls.</para>
 /// </remarks>
 public sealed class ComplianceChecker
 {
-    private readonly Func<AccountTimeline, CadencePolicy> policyFor;
+    private readonly Func<string, string?, CadencePolicy> policyFor;
 
     /// <summary>Creates a checker for one policy.</summary>
     /// <param name="policy">The rules every contact must keep.</param>
     public ComplianceChecker(CadencePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        policyFor = _ => policy;
+        policyFor = (_, _) => policy;
     }
 
-    /// <summary>Creates a checker for an experiment: each account is checked against its variant's policy.</summary>
+    /// <summary>Creates a checker for an experiment: each account or person is checked against its variant's policy.</summary>
     /// <param name="experiment">The experiment.</param>
     public ComplianceChecker(Experiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        policyFor = t => t.Variant is { } v ? experiment[v].Policy : experiment.Assign(t.AccountId).Policy;
+        policyFor = (id, variant) => variant is { } v ? experiment[v].Policy : experiment.Assign(id).Policy;
     }
 
     /// <summary>Checks every outbound contact of one account.</summary>
@@ -45,7 +54,16 @@ public sealed class ComplianceChecker
     public ImmutableArray<ComplianceViolation> Check(AccountTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
-        return new AccountCheck(policyFor(timeline), timeline).Run();
+        return Check(new PersonTimeline(Person.FromAccount(timeline.Initial), timeline.Events, timeline.Variant));
+    }
+
+    /// <summary>Checks every outbound contact of one person, at every scope.</summary>
+    /// <param name="timeline">The person's starting state and events.</param>
+    /// <returns>The violations, in the order of the contacts.</returns>
+    public ImmutableArray<ComplianceViolation> Check(PersonTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        return new PersonCheck(policyFor(timeline.PersonId, timeline.Variant), timeline).Run();
     }
 
     /// <summary>Checks every outbound contact of every account.</summary>
@@ -57,23 +75,34 @@ public sealed class ComplianceChecker
         return [.. timelines.SelectMany(t => Check(t))];
     }
 
-    /// <summary>An attempt of the account, from its initial history (<see cref="Event"/> -1) or from an event.</summary>
+    /// <summary>Checks every outbound contact of every person.</summary>
+    /// <param name="timelines">The persons.</param>
+    /// <returns>The violations, person by person.</returns>
+    public ImmutableArray<ComplianceViolation> Check(IEnumerable<PersonTimeline> timelines)
+    {
+        ArgumentNullException.ThrowIfNull(timelines);
+        return [.. timelines.SelectMany(t => Check(t))];
+    }
+
+    /// <summary>An attempt of the person, from their initial history (<see cref="Event"/> -1) or from an event.</summary>
     private sealed record Entry(ContactAttempt Attempt, int Event, Instant? DecidedAt, int Order);
 
-    private sealed class AccountCheck
+    private sealed class PersonCheck
     {
         private readonly CadencePolicy policy;
-        private readonly AccountTimeline timeline;
+        private readonly PersonTimeline timeline;
+        private readonly Person person;
         private readonly List<DateTimeZone> zones = [];
         private readonly List<Entry> entries;
         private readonly List<ComplianceViolation> found = [];
 
-        public AccountCheck(CadencePolicy policy, AccountTimeline timeline)
+        public PersonCheck(CadencePolicy policy, PersonTimeline timeline)
         {
             this.policy = policy;
             this.timeline = timeline;
+            person = timeline.Initial;
             var order = 0;
-            entries = [.. timeline.Initial.History.Select(a => new Entry(a, -1, null, order++))];
+            entries = [.. person.History.Select(a => new Entry(a, -1, null, order++))];
             for (var i = 0; i < timeline.Events.Length; i++)
             {
                 if (timeline.Events[i] is ContactMade c)
@@ -86,7 +115,8 @@ public sealed class ComplianceChecker
             entries.Sort((x, y) => x.Attempt.At != y.Attempt.At ? x.Attempt.At.CompareTo(y.Attempt.At) : x.Order.CompareTo(y.Order));
         }
 
-        private string AccountId => timeline.AccountId;
+        /// <summary>Whether the person has more than one account, so that messages name the account.</summary>
+        private bool Several => person.Accounts.Length > 1;
 
         public ImmutableArray<ComplianceViolation> Run()
         {
@@ -97,7 +127,7 @@ public sealed class ComplianceChecker
                 return [];
             }
 
-            foreach (var id in timeline.Initial.TimeZoneIds)
+            foreach (var id in person.TimeZoneIds)
             {
                 if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone)
                 {
@@ -126,11 +156,15 @@ public sealed class ComplianceChecker
             {
                 var e = entries[index];
                 var before = entries.GetRange(0, index);
+                var accounts = AccountsOf(e);
                 var step = e.Attempt.StepId is { } stepId ? policy.Steps.FirstOrDefault(s => s.Id == stepId) : null;
-                CheckHolds(e, step);
+                CheckHolds(e, step, accounts);
                 if (step is not null)
                 {
-                    CheckStep(e, step, before);
+                    foreach (var account in accounts)
+                    {
+                        CheckStep(e, step, account, before);
+                    }
                 }
 
                 if (e.Attempt.Channel == Channel.None)
@@ -138,17 +172,66 @@ public sealed class ComplianceChecker
                     continue;
                 }
 
-                CheckContactPoint(e, before);
+                var points = PointsOf(e);
+                CheckContactPoints(e, points, before);
                 CheckWindows(e);
-                CheckCaps(e, before);
-                CheckCooldowns(e, before);
+                CheckCaps(e, accounts, points, before);
+                CheckCooldowns(e, accounts, points, before);
             }
 
             return [.. found];
         }
 
-        private void Add(Entry e, ViolationKind kind, string rule, IEnumerable<Instant> related, string message)
-            => found.Add(new ComplianceViolation(AccountId, kind, rule, e.Attempt.At, [.. related], message, e.Event));
+        /// <summary>The accounts a contact is about: those it names (an unknown one is a violation), or every account.</summary>
+        private List<Account> AccountsOf(Entry e)
+        {
+            if (e.Attempt.AccountIds.IsDefaultOrEmpty)
+            {
+                return [.. person.Accounts];
+            }
+
+            var accounts = new List<Account>();
+            foreach (var id in e.Attempt.AccountIds.Distinct(StringComparer.Ordinal))
+            {
+                if (person.Accounts.FirstOrDefault(a => a.AccountId == id) is { } account)
+                {
+                    accounts.Add(account);
+                }
+                else
+                {
+                    Add(e, ViolationKind.Step, "accounts", [], $"{DescribeContact(e)} about account '{id}', which the person does not have", RuleScope.Account, id);
+                }
+            }
+
+            return accounts;
+        }
+
+        /// <summary>The points a contact used: the one it names (an unknown one is a violation), or every point of its channel.</summary>
+        private List<ContactPoint> PointsOf(Entry e)
+        {
+            var channel = e.Attempt.Channel;
+            var points = person.ContactPoints.Where(p => p.Channel == channel && (e.Attempt.ContactPointId is not { } id || p.Id == id)).ToList();
+            if (points.Count == 0)
+            {
+                var what = e.Attempt.ContactPointId is { } id ? $"the borrower has no contact point '{id}' on it" : "the borrower has no contact point on it";
+                Add(e, ViolationKind.ContactPoint, "contact-point:" + Name(channel), [], $"{DescribeContact(e)}, but {what}", RuleScope.ContactPoint, e.Attempt.ContactPointId ?? ContactPoint.DefaultId(channel));
+            }
+
+            return points;
+        }
+
+        private void Add(Entry e, ViolationKind kind, string rule, IEnumerable<Instant> related, string message, RuleScope? scope = null, string? key = null, string? accountId = null)
+        {
+            accountId ??= (scope == RuleScope.Account ? key : null)
+                ?? (e.Attempt.AccountIds.IsDefaultOrEmpty ? person.Accounts.FirstOrDefault()?.AccountId : e.Attempt.AccountIds[0])
+                ?? person.PersonId;
+            found.Add(new ComplianceViolation(accountId, kind, rule, e.Attempt.At, [.. related], message, e.Event)
+            {
+                PersonId = person.PersonId,
+                Scope = scope,
+                ScopeKey = key,
+            });
+        }
 
         private DateTimeZone First => zones[0];
 
@@ -158,21 +241,33 @@ public sealed class ComplianceChecker
 
         private static string Format(Instant instant) => instant.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+        private static string Name(Channel channel) => channel.ToString().ToLowerInvariant();
+
         /// <summary>
-        /// The due date in force for a contact: the initial one, or the one set by the last payment logged before it;
-        /// <see langword="null"/> when nothing is owed (no due date, or a stated amount due of zero or less).
+        /// Whether a rule from <paramref name="source"/> binds the person: it names no region, the person's regions are
+        /// unknown (fail closed), or one of them equals, holds or lies in one of the rule's (<c>US</c> and <c>US-MA</c>).
         /// </summary>
-        private LocalDate? DueDateFor(Entry e)
+        private bool Binds(RuleSource? source)
+            => source is null || source.Regions.IsEmpty || person.Regions.IsEmpty
+               || person.Regions.Any(mine => source.Regions.Any(r => string.Equals(mine, r, StringComparison.OrdinalIgnoreCase)
+                   || mine.StartsWith(r + "-", StringComparison.OrdinalIgnoreCase) || r.StartsWith(mine + "-", StringComparison.OrdinalIgnoreCase)));
+
+        /// <summary>
+        /// The due date in force for a contact about an account: the initial one, or the one set by the last payment on
+        /// it logged before the contact; <see langword="null"/> when nothing is owed (no due date, or a stated amount due
+        /// of zero or less).
+        /// </summary>
+        private LocalDate? DueDateFor(Entry e, Account account)
         {
-            if (timeline.Initial.AmountDue is { Currency: not null, Amount: <= 0 })
+            if (account.AmountDue is { Currency: not null, Amount: <= 0 })
             {
                 return null;
             }
 
-            var due = timeline.Initial.DueDate;
+            var due = account.DueDate;
             for (var i = 0; i < e.Event; i++)
             {
-                if (timeline.Events[i] is PaymentMade p && p.At <= e.Attempt.At)
+                if (timeline.Events[i] is PaymentMade p && p.At <= e.Attempt.At && (p.AccountId is null || p.AccountId == account.AccountId))
                 {
                     due = p.NextDueDate;
                 }
@@ -181,14 +276,20 @@ public sealed class ComplianceChecker
             return due;
         }
 
-        /// <summary>The holds known when a contact was made: the initial ones and those logged before it.</summary>
-        private IEnumerable<Hold> HoldsBefore(Entry e)
-            => timeline.Initial.Holds.Concat(timeline.Events.Take(Math.Max(0, e.Event)).OfType<HoldPlaced>().Select(h => h.Hold));
+        /// <summary>The holds known when a contact was made, with the scope they bind: the person's, and each account's it is about.</summary>
+        private IEnumerable<(Hold Hold, RuleScope Scope, string Key)> HoldsBefore(Entry e, List<Account> accounts)
+        {
+            var placed = timeline.Events.Take(Math.Max(0, e.Event)).OfType<HoldPlaced>().ToList();
+            var onPerson = person.Holds.Concat(placed.Where(h => h.AccountId is null).Select(h => h.Hold)).Distinct().Select(h => (h, RuleScope.Person, person.PersonId));
+            var onAccounts = accounts.SelectMany(a => a.Holds.Concat(placed.Where(h => h.AccountId == a.AccountId).Select(h => h.Hold)).Distinct().Select(h => (h, RuleScope.Account, a.AccountId)));
+            return onPerson.Concat(onAccounts);
+        }
 
-        private void CheckHolds(Entry e, CadenceStep? step)
+        private void CheckHolds(Entry e, CadenceStep? step, List<Account> accounts)
         {
             var channel = e.Attempt.Channel;
-            foreach (var rule in policy.HoldRules)
+            var holds = HoldsBefore(e, accounts).ToList();
+            foreach (var rule in policy.HoldRules.Where(r => Binds(r.Source)))
             {
                 var blocks = step is not null
                     ? (rule.BlocksAllSteps && !rule.ExceptSteps.Contains(step.Id)) || rule.BlockedSteps.Contains(step.Id) || (step.Channel is { } c && rule.BlockedChannels.Contains(c))
@@ -199,7 +300,7 @@ public sealed class ComplianceChecker
                 }
 
                 Instant[] moments = e.DecidedAt is { } decided && decided != e.Attempt.At ? [decided, e.Attempt.At] : [e.Attempt.At];
-                foreach (var hold in HoldsBefore(e).Where(h => h.Kind == rule.Kind).Distinct())
+                foreach (var (hold, scope, key) in holds.Where(h => h.Hold.Kind == rule.Kind))
                 {
                     var until = hold.Until;
                     // A promise to pay always lapses: at the end of its promised day plus the rule's grace (none: 0 days);
@@ -213,21 +314,24 @@ public sealed class ComplianceChecker
                     var at = moments.FirstOrDefault(m => hold.From <= m && (until is null || m < until.Value), Instant.MinValue);
                     if (at != Instant.MinValue)
                     {
-                        Add(e, ViolationKind.Hold, rule.Name, [hold.From], $"{DescribeContact(e)} while the {hold.Kind} hold from {Format(hold.From)}{(until is { } end ? " to " + Format(end) : string.Empty)} was in effect (at {Format(at)})");
+                        var owner = scope == RuleScope.Person ? string.Empty : Several ? $" on account {key}" : string.Empty;
+                        Add(e, ViolationKind.Hold, rule.Name, [hold.From], $"{DescribeContact(e)} while the {hold.Kind} hold{owner} from {Format(hold.From)}{(until is { } end ? " to " + Format(end) : string.Empty)} was in effect (at {Format(at)})", scope, key);
                     }
                 }
             }
         }
 
-        private void CheckStep(Entry e, CadenceStep step, List<Entry> before)
+        private void CheckStep(Entry e, CadenceStep step, Account account, List<Entry> before)
         {
             var at = e.Attempt.At;
-            if (DueDateFor(e) is not { } due)
+            var id = account.AccountId;
+            var about = Several ? $" about account {id}" : string.Empty;
+            if (DueDateFor(e, account) is not { } due)
             {
                 // A custom rule may propose a step whatever the due date says; only the policy's own steps need one.
                 if (policy.CustomRules.IsEmpty)
                 {
-                    Add(e, ViolationKind.Step, step.Id, [], $"{DescribeContact(e)}, but nothing was due");
+                    Add(e, ViolationKind.Step, step.Id, [], $"{DescribeContact(e)}{about}, but nothing was due", RuleScope.Account, id);
                 }
 
                 return;
@@ -239,64 +343,66 @@ public sealed class ComplianceChecker
             // A custom rule may propose a step outside its days (AccountFacts.Propose): the days bind the policy's own steps.
             if (policy.CustomRules.IsEmpty && (DateOf(at) > lastDay || decidedOn < firstDay))
             {
-                Add(e, ViolationKind.Step, step.Id, [], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} on {DateOf(at):uuuu-MM-dd}, outside the step's days {firstDay:uuuu-MM-dd} to {(step.ToDay is null ? "open" : lastDay.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))} (due {due:uuuu-MM-dd})"));
+                Add(e, ViolationKind.Step, step.Id, [], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)}{about} on {DateOf(at):uuuu-MM-dd}, outside the step's days {firstDay:uuuu-MM-dd} to {(step.ToDay is null ? "open" : lastDay.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))} (due {due:uuuu-MM-dd})"), RuleScope.Account, id);
             }
 
             var cycleStart = StartOf(due.PlusDays(Math.Min(0, policy.Steps.Min(s => s.FromDay))));
-            var served = before.Where(b => b.Attempt.StepId == step.Id && (b.Attempt.Direction == ContactDirection.Outbound || b.Attempt.Channel == Channel.None)).ToList();
+            var served = before.Where(b => b.Attempt.StepId == step.Id && b.Attempt.Concerns(id) && (b.Attempt.Direction == ContactDirection.Outbound || b.Attempt.Channel == Channel.None)).ToList();
             var inCycle = served.Where(b => b.Attempt.At >= cycleStart).ToList();
             var allowed = step.MaxAttempts ?? (step.RepeatInterval is null && step.RepeatCalendarDays is null ? 1 : int.MaxValue);
             if (inCycle.Count >= allowed)
             {
-                Add(e, ViolationKind.Step, step.Id, inCycle.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} after the step was already served {inCycle.Count} time(s) this cycle (at most {allowed})"));
+                Add(e, ViolationKind.Step, step.Id, inCycle.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)}{about} after the step was already served {inCycle.Count} time(s) this cycle (at most {allowed})"), RuleScope.Account, id);
             }
 
             if (step.RepeatInterval is { } repeat && served.Count > 0 && served[^1].Attempt.At + repeat > at)
             {
-                Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], $"{DescribeContact(e)} less than {repeat} after the step's previous attempt at {Format(served[^1].Attempt.At)}");
+                Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], $"{DescribeContact(e)}{about} less than {repeat} after the step's previous attempt at {Format(served[^1].Attempt.At)}", RuleScope.Account, id);
             }
 
             if (step.RepeatCalendarDays is { } days && served.Count > 0 && DateOf(at) < DateOf(served[^1].Attempt.At).PlusDays(days))
             {
-                Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} fewer than {days} local day(s) after the step's previous attempt at {Format(served[^1].Attempt.At)}"));
+                Add(e, ViolationKind.Step, step.Id, [served[^1].Attempt.At], string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)}{about} fewer than {days} local day(s) after the step's previous attempt at {Format(served[^1].Attempt.At)}"), RuleScope.Account, id);
             }
         }
 
-        private void CheckContactPoint(Entry e, List<Entry> before)
+        private void CheckContactPoints(Entry e, List<ContactPoint> points, List<Entry> before)
         {
             var channel = e.Attempt.Channel;
-            var point = timeline.Initial.ContactPoints.FirstOrDefault(p => p.Channel == channel);
-            string? why = point is null ? "the borrower has no contact point on it"
-                : point.OptedOut ? "the borrower opted out of it"
-                : policy.ConsentRequired.Contains(channel) && !point.ConsentGiven ? "it needs consent the borrower has not given"
-                : policy.WorkplaceRestricted.Contains(channel) && point.IsWorkplace ? "it is a workplace address the policy forbids"
-                : null;
-            if (why is not null)
+            foreach (var point in points)
             {
-                Add(e, ViolationKind.ContactPoint, "contact-point:" + channel.ToString().ToLowerInvariant(), [], $"{DescribeContact(e)}, but {why}");
-            }
-
-            foreach (var rule in policy.ExhaustionRules.Where(r => r.Channels.IsEmpty || r.Channels.Contains(channel)))
-            {
-                var failures = rule.FailureOutcomes;
-                // Back from the latest attempt, instant by instant: attempts at one instant have no order, so the
-                // failures among them count as the latest (fail closed), and a success among them ends the streak.
-                var streak = new List<Entry>();
-                foreach (var group in before
-                    .Where(b => b.Attempt.Channel == channel && b.Attempt.Direction == ContactDirection.Outbound && (point?.UpdatedAt is not { } u || b.Attempt.At >= u))
-                    .GroupBy(b => b.Attempt.At)
-                    .OrderByDescending(g => g.Key))
+                var which = points.Count > 1 || point.Id != ContactPoint.DefaultId(channel) ? $" (point {point.Id})" : string.Empty;
+                string? why = point.OptedOut ? "the borrower opted out of it"
+                    : policy.ConsentRequired.Contains(channel) && !point.ConsentGiven ? "it needs consent the borrower has not given"
+                    : policy.WorkplaceRestricted.Contains(channel) && point.IsWorkplace ? "it is a workplace address the policy forbids"
+                    : null;
+                if (why is not null)
                 {
-                    streak.AddRange(group.Where(b => failures.Contains(b.Attempt.Outcome)));
-                    if (group.Any(b => !failures.Contains(b.Attempt.Outcome)))
-                    {
-                        break;
-                    }
+                    Add(e, ViolationKind.ContactPoint, "contact-point:" + Name(channel), [], $"{DescribeContact(e)}, but {why}{which}", RuleScope.ContactPoint, point.Id);
                 }
 
-                if (streak.Count >= rule.ConsecutiveFailures)
+                foreach (var rule in policy.ExhaustionRules.Where(r => Binds(r.Source) && (r.Channels.IsEmpty || r.Channels.Contains(channel))))
                 {
-                    Add(e, ViolationKind.Exhaustion, rule.Name, streak.Select(b => b.Attempt.At).Order(), $"{DescribeContact(e)} after {streak.Count} consecutive failures on the channel (exhausted at {rule.ConsecutiveFailures})");
+                    var failures = rule.FailureOutcomes;
+                    // Back from the latest attempt on the point, instant by instant: attempts at one instant have no order,
+                    // so the failures among them count as the latest (fail closed), and a success among them ends the streak.
+                    var streak = new List<Entry>();
+                    foreach (var group in before
+                        .Where(b => b.Attempt.Uses(point) && b.Attempt.Direction == ContactDirection.Outbound && (point.UpdatedAt is not { } u || b.Attempt.At >= u))
+                        .GroupBy(b => b.Attempt.At)
+                        .OrderByDescending(g => g.Key))
+                    {
+                        streak.AddRange(group.Where(b => failures.Contains(b.Attempt.Outcome)));
+                        if (group.Any(b => !failures.Contains(b.Attempt.Outcome)))
+                        {
+                            break;
+                        }
+                    }
+
+                    if (streak.Count >= rule.ConsecutiveFailures)
+                    {
+                        Add(e, ViolationKind.Exhaustion, rule.Name, streak.Select(b => b.Attempt.At).Order(), $"{DescribeContact(e)} after {streak.Count} consecutive failures on the {(which.Length == 0 ? "channel" : "point")}{which} (exhausted at {rule.ConsecutiveFailures})", RuleScope.ContactPoint, point.Id);
+                    }
                 }
             }
         }
@@ -318,7 +424,7 @@ public sealed class ComplianceChecker
                     kinds |= DayKinds.Holiday;
                 }
 
-                foreach (var w in policy.Windows.Where(w => (w.Channels.IsEmpty || w.Channels.Contains(channel)) && (w.Days & kinds) != 0))
+                foreach (var w in policy.Windows.Where(w => Binds(w.Source) && (w.Channels.IsEmpty || w.Channels.Contains(channel)) && (w.Days & kinds) != 0))
                 {
                     var time = local.TimeOfDay;
                     if (!w.Ranges.Any(r => time >= r.Start && (r.End == LocalTime.Midnight || time < r.End)))
@@ -329,13 +435,44 @@ public sealed class ComplianceChecker
             }
         }
 
-        private void CheckCaps(Entry e, List<Entry> before)
+        /// <summary>
+        /// Whether an attempt counts for a cap limited to kinds of contact point: it names a point of one of them, or
+        /// names none or an unknown one (it could have been any point of its channel: it counts, failing closed).
+        /// </summary>
+        private bool OfKinds(FrequencyCap cap, ContactAttempt a)
+            => cap.ContactPointKinds.IsEmpty
+               || a.ContactPointId is not { } id
+               || person.ContactPoints.FirstOrDefault(p => p.Id == id) is not { } point
+               || cap.ContactPointKinds.Contains(point.Kind);
+
+        /// <summary>The scope keys a cap or cooldown counts a contact at, each with the test of whether another attempt counts there too.</summary>
+        private IEnumerable<(string Key, Func<ContactAttempt, bool> Shares)> Keys(RuleScope scope, List<Account> accounts, List<ContactPoint> points) => scope switch
+        {
+            RuleScope.Person => [(person.PersonId, _ => true)],
+            RuleScope.Account => accounts.Select(a => (a.AccountId, (Func<ContactAttempt, bool>)(b => b.Concerns(a.AccountId)))),
+            _ => points.Select(p => (p.Id, (Func<ContactAttempt, bool>)(b => b.Uses(p)))),
+        };
+
+        private string ScopeName(RuleScope scope, string key) => scope switch
+        {
+            RuleScope.Person => Several ? $" for person {key}" : string.Empty,
+            RuleScope.Account => Several ? $" for account {key}" : string.Empty,
+            _ => $" on point {key}",
+        };
+
+        private void CheckCaps(Entry e, List<Account> accounts, List<ContactPoint> points, List<Entry> before)
         {
             var at = e.Attempt.At;
-            foreach (var cap in policy.Caps.Where(c => Counts(c.Counts, e.Attempt)))
+            var date = DateOf(at);
+            foreach (var cap in policy.Caps.Where(c => Binds(c.Source) && Counts(c.Counts, e.Attempt)))
             {
-                var date = DateOf(at);
-                var earlier = before.Where(b => Counts(cap.Counts, b.Attempt)).Where(b => cap.Period.Kind switch
+                // A cap limited to kinds of point binds a contact on a point of those kinds (one named, or any of its channel).
+                if (!cap.ContactPointKinds.IsEmpty && !points.Any(p => cap.ContactPointKinds.Contains(p.Kind)))
+                {
+                    continue;
+                }
+
+                var inPeriod = before.Where(b => Counts(cap.Counts, b.Attempt) && OfKinds(cap, b.Attempt)).Where(b => cap.Period.Kind switch
                 {
                     CapPeriodKind.Rolling => b.Attempt.At > at - cap.Period.Length,
                     CapPeriodKind.SlidingDays => DateOf(b.Attempt.At) > date.PlusDays(-cap.Period.Days),
@@ -344,25 +481,33 @@ public sealed class ComplianceChecker
                     _ => DateOf(b.Attempt.At).Year == date.Year && DateOf(b.Attempt.At).Month == date.Month,
                 }).ToList();
 
-                // The contact itself is the last one counted.
-                if (earlier.Count + 1 > cap.Limit)
+                foreach (var (key, shares) in Keys(cap.Scope, accounts, points))
                 {
-                    Add(e, ViolationKind.Cap, cap.Name, earlier.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} is number {earlier.Count + 1} in {cap.Period}, over the limit of {cap.Limit}"));
+                    var earlier = inPeriod.Where(b => shares(b.Attempt)).ToList();
+
+                    // The contact itself is the last one counted.
+                    if (earlier.Count + 1 > cap.Limit)
+                    {
+                        Add(e, ViolationKind.Cap, cap.Name, earlier.Select(b => b.Attempt.At), string.Create(CultureInfo.InvariantCulture, $"{DescribeContact(e)} is number {earlier.Count + 1} in {cap.Period}{ScopeName(cap.Scope, key)}, over the limit of {cap.Limit}"), cap.Scope, key);
+                    }
                 }
             }
         }
 
-        private void CheckCooldowns(Entry e, List<Entry> before)
+        private void CheckCooldowns(Entry e, List<Account> accounts, List<ContactPoint> points, List<Entry> before)
         {
             var at = e.Attempt.At;
-            foreach (var c in policy.Cooldowns.Where(c => c.Blocks.IsEmpty ? e.Attempt.Channel != Channel.None : c.Blocks.Contains(e.Attempt.Channel)))
+            foreach (var c in policy.Cooldowns.Where(c => Binds(c.Source) && (c.Blocks.IsEmpty ? e.Attempt.Channel != Channel.None : c.Blocks.Contains(e.Attempt.Channel))))
             {
-                foreach (var trigger in before.Where(b => Counts(c.Trigger, b.Attempt)))
+                foreach (var (key, shares) in Keys(c.Scope, accounts, points))
                 {
-                    var end = c.Length.IsCalendarDays ? StartOf(DateOf(trigger.Attempt.At).PlusDays(c.Length.Days)) : trigger.Attempt.At + c.Length.Duration;
-                    if (at < end)
+                    foreach (var trigger in before.Where(b => Counts(c.Trigger, b.Attempt) && shares(b.Attempt)))
                     {
-                        Add(e, ViolationKind.Cooldown, c.Name, [trigger.Attempt.At], $"{DescribeContact(e)} before {Format(end)}, the end of the cooldown after the {trigger.Attempt.Channel} {trigger.Attempt.Direction} {trigger.Attempt.Outcome} at {Format(trigger.Attempt.At)}");
+                        var end = c.Length.IsCalendarDays ? StartOf(DateOf(trigger.Attempt.At).PlusDays(c.Length.Days)) : trigger.Attempt.At + c.Length.Duration;
+                        if (at < end)
+                        {
+                            Add(e, ViolationKind.Cooldown, c.Name, [trigger.Attempt.At], $"{DescribeContact(e)} before {Format(end)}, the end of the cooldown{ScopeName(c.Scope, key)} after the {trigger.Attempt.Channel} {trigger.Attempt.Direction} {trigger.Attempt.Outcome} at {Format(trigger.Attempt.At)}", c.Scope, key);
+                        }
                     }
                 }
             }

@@ -18,6 +18,12 @@ public sealed record OutcomeModel
         KeyValuePair.Create(Channel.Visit, new ChannelResponse(0.5, 0.8)),
     ]);
 
+    /// <summary>
+    /// Probability that a person's further contact point of a channel (beyond the first) never answers: a number no
+    /// longer in service, an abandoned mailbox. Drawn once per point. 0.3 by default.
+    /// </summary>
+    public double UnreachablePoint { get; init; } = 0.3;
+
     /// <summary>Probability that an unanswered call leaves a voicemail (the rest are no answer).</summary>
     public double Voicemail { get; init; } = 0.5;
 

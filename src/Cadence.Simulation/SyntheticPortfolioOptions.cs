@@ -23,6 +23,18 @@ public sealed record SyntheticPortfolioOptions
     /// <summary>The latest due date, in days relative to the start. 10 by default.</summary>
     public int LatestDueDay { get; init; } = 10;
 
-    /// <summary>The most attempts in an account's history at the start (spread over the previous 30 days). 12 by default.</summary>
+    /// <summary>The most attempts in an account's (or a person's) history at the start (spread over the previous 30 days). 12 by default.</summary>
     public int MaxHistory { get; init; } = 12;
+
+    /// <summary>
+    /// For <see cref="SyntheticPortfolio.GeneratePersons"/>: the relative weights of persons with one, two, three…
+    /// accounts. 70, 20, 10 by default (70 % of persons with one account, 20 % with two, 10 % with three).
+    /// </summary>
+    public ImmutableArray<int> AccountsPerPerson { get; init; } = [70, 20, 10];
+
+    /// <summary>For <see cref="SyntheticPortfolio.GeneratePersons"/>: the most contact points per channel, each person having one to this many. 3 by default.</summary>
+    public int MaxContactPointsPerChannel { get; init; } = 3;
+
+    /// <summary>For <see cref="SyntheticPortfolio.GeneratePersons"/>: the regions persons live in, one drawn per person (<c>US-MA</c>, <c>RU</c>…). None by default: persons carry no region, and every pack binds them.</summary>
+    public ImmutableArray<string> Regions { get; init; } = [];
 }

@@ -4,7 +4,7 @@ namespace Cadence.Simulation;
 
 /// <summary>What one variant (or the whole run, without an experiment) did and achieved.</summary>
 /// <param name="Variant">The variant; <see langword="null"/> without an experiment.</param>
-/// <param name="Accounts">How many accounts it evaluated.</param>
+/// <param name="Accounts">How many accounts it evaluated (those of its persons).</param>
 /// <param name="ContactsByChannel">Outbound contacts made per channel (<see cref="Channel.None"/> counts escalations).</param>
 /// <param name="Conversations">Conversations with borrowers, either direction.</param>
 /// <param name="Promises">Promises to pay made.</param>
@@ -21,6 +21,9 @@ public sealed record VariantSummary(
     int CuredAccounts,
     int Violations)
 {
+    /// <summary>How many persons it evaluated (as many as <see cref="Accounts"/> when every person has one account).</summary>
+    public int Persons { get; init; }
+
     /// <summary>All outbound contacts made.</summary>
     public int Contacts => ContactsByChannel.Values.Sum();
 

@@ -179,4 +179,139 @@ public sealed class ComplianceCheckerTests
         // The three failures at 12:00 count as the latest attempts (fail closed): SMS is exhausted at 14:00.
         Assert.Contains(found, v => v.Kind == ViolationKind.Exhaustion && v.At == Local(2, 14));
     }
+
+    // Persons: every scope a contact touches.
+    private static readonly CadencePolicy PersonPolicy = CadencePolicy.CreateBuilder("persons")
+        .AddStep(CadenceStep.Contact("call", Channel.Call, "call", -5, 60) with { RepeatInterval = Duration.FromHours(1) })
+        .AddStep(CadenceStep.Contact("sms", Channel.Sms, "sms", -5, 60) with { RepeatInterval = Duration.FromHours(1) })
+        .AddStep(CadenceStep.Contact("email-once", Channel.Email, "email", 0, 3))
+        .AddWindow("hours", DayKinds.All, TimeRange.Of(8, 0, 21, 0))
+        .AddCap(new FrequencyCap("3-calls-per-debt-in-7-days", 3, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.Account })
+        .AddCap(new FrequencyCap("4-calls-per-person-a-day", 4, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call)))
+        .AddCap(new FrequencyCap("2-calls-per-number-a-day", 2, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.ContactPoint })
+        .AddHoldRule(new HoldRule("dispute", HoldKind.Dispute) { BlocksAllSteps = true })
+        .AddExhaustion("sms-exhausted", 3, Channel.Sms)
+        .Build();
+
+    private static Person TwoLoans(string id = "P", params string[] regions) => new(id)
+    {
+        TimeZoneIds = [NewYork],
+        Regions = [.. regions],
+        ContactPoints =
+        [
+            new ContactPoint(Channel.Call) { Id = "mobile", Kind = ContactPointKind.Mobile },
+            new ContactPoint(Channel.Call) { Id = "office", Kind = ContactPointKind.Work },
+            new ContactPoint(Channel.Sms) { Id = "sms-1", Kind = ContactPointKind.Mobile },
+            new ContactPoint(Channel.Sms) { Id = "sms-2", Kind = ContactPointKind.Mobile },
+            new ContactPoint(Channel.Email) { Id = "email" },
+        ],
+        Accounts =
+        [
+            new Account("A") { DueDate = Due, AmountDue = new Money(100m, "USD") },
+            new Account("B") { DueDate = Due, AmountDue = new Money(200m, "USD") },
+        ],
+    };
+
+    private static ContactMade On(string point, Instant at, string step = "call", ContactOutcome outcome = ContactOutcome.NoAnswer, params string[] accounts)
+        => new(new ContactAttempt(at, step == "sms" ? Channel.Sms : step == "call" ? Channel.Call : Channel.Email, ContactDirection.Outbound, outcome, step) { ContactPointId = point, AccountIds = [.. accounts] }, at);
+
+    private static ImmutableArray<(ViolationKind Kind, string Rule, RuleScope? Scope, string? Key, Instant At)> Found(CadencePolicy policy, Person person, params AccountEvent[] events)
+        => [.. new ComplianceChecker(policy).Check(new PersonTimeline(person, [.. events])).Select(v => (v.Kind, v.Rule, v.Scope, v.ScopeKey, v.At))];
+
+    [Fact]
+    public void Check_APersonsCalls_CountAnAccountCapForEachAccountTheyConcern()
+    {
+        // About A, B, A, A, then both: the last is the fourth about A (over 3) but only the second about B.
+        var found = Found(PersonPolicy, TwoLoans(), On("mobile", Local(2, 9), accounts: "A"), On("mobile", Local(3, 9), accounts: "B"), On("office", Local(4, 9), accounts: "A"), On("office", Local(5, 9), accounts: "A"), On("mobile", Local(6, 9), accounts: ["A", "B"]));
+
+        Assert.Equal([(ViolationKind.Cap, "3-calls-per-debt-in-7-days", RuleScope.Account, "A", Local(6, 9))], found);
+    }
+
+    [Fact]
+    public void Check_APersonsCalls_CountAPersonCapOverEveryAccountAndPoint()
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("mobile", Local(2, 9), accounts: "A"), On("office", Local(2, 10), accounts: "B"), On("mobile", Local(2, 11), accounts: "B"), On("office", Local(2, 12), accounts: "A"), On("mobile", Local(3, 9), accounts: "B"), On("office", Local(3, 10), accounts: "A"), On("mobile", Local(3, 11), accounts: "A"), On("office", Local(3, 12), accounts: "B"), On("mobile", Local(3, 13), accounts: "B"));
+
+        Assert.Equal([(ViolationKind.Cap, "4-calls-per-person-a-day", RuleScope.Person, "P", Local(3, 13))], found.Where(v => v.Scope == RuleScope.Person));
+    }
+
+    [Fact]
+    public void Check_APersonsCalls_CountAContactPointCapPerPoint_AndACallWithoutAPointOnEveryPoint()
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("mobile", Local(2, 9), accounts: "A"), On("office", Local(2, 10), accounts: "B"), On("mobile", Local(2, 11), accounts: "B"), On("mobile", Local(2, 12), accounts: "B"));
+
+        Assert.Equal([(ViolationKind.Cap, "2-calls-per-number-a-day", RuleScope.ContactPoint, "mobile", Local(2, 12))], found);
+
+        var withoutPoint = Found(PersonPolicy, TwoLoans(), On("mobile", Local(2, 9), accounts: "A"), On("office", Local(2, 10), accounts: "B"), new ContactMade(new ContactAttempt(Local(2, 11), Channel.Call, ContactDirection.Outbound, ContactOutcome.NoAnswer, "call"), Local(2, 11)), On("office", Local(2, 12), accounts: "A"));
+
+        // The call at 11:00 names no point: it counts on the mobile and on the office number, which is then over 2 at 12:00.
+        Assert.Equal([(ViolationKind.Cap, "2-calls-per-number-a-day", RuleScope.ContactPoint, "office", Local(2, 12))], withoutPoint);
+    }
+
+    [Fact]
+    public void Check_AnAccountsHold_BlocksContactsAboutThatAccountOnly_AndAPersonsHoldEveryContact()
+    {
+        var dispute = new Hold(HoldKind.Dispute, Local(2, 12));
+
+        var onA = Found(PersonPolicy, TwoLoans(), new HoldPlaced(dispute) { AccountId = "A" }, On("mobile", Local(3, 9), accounts: "B"), On("office", Local(3, 10), accounts: "A"), On("mobile", Local(3, 11)));
+        var onPerson = Found(PersonPolicy, TwoLoans(), new HoldPlaced(dispute), On("mobile", Local(3, 9), accounts: "B"));
+
+        Assert.Equal([(ViolationKind.Hold, "dispute", RuleScope.Account, "A", Local(3, 10)), (ViolationKind.Hold, "dispute", RuleScope.Account, "A", Local(3, 11))], onA);
+        Assert.Equal([(ViolationKind.Hold, "dispute", RuleScope.Person, "P", Local(3, 9))], onPerson);
+    }
+
+    [Fact]
+    public void Check_ConsecutiveFailures_ExhaustTheirPointOnly()
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("sms-1", Local(2, 9), "sms", ContactOutcome.Failed), On("sms-1", Local(2, 10), "sms", ContactOutcome.Bounced), On("sms-1", Local(2, 11), "sms", ContactOutcome.Failed), On("sms-2", Local(2, 12), "sms", ContactOutcome.Delivered), On("sms-1", Local(2, 13), "sms", ContactOutcome.Delivered));
+
+        Assert.Equal([(ViolationKind.Exhaustion, "sms-exhausted", RuleScope.ContactPoint, "sms-1", Local(2, 13))], found);
+    }
+
+    [Fact]
+    public void Check_AStepServedOncePerAccount_MayServeEachAccountOnce()
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("email", Local(2, 9), "email-once", ContactOutcome.Delivered, "A"), On("email", Local(2, 10), "email-once", ContactOutcome.Delivered, "B"), On("email", Local(3, 10), "email-once", ContactOutcome.Delivered, "B"));
+
+        Assert.Equal([(ViolationKind.Step, "email-once", RuleScope.Account, "B", Local(3, 10))], found);
+    }
+
+    [Fact]
+    public void Check_AContactAboutAnAccountThePersonDoesNotHave_IsAViolation()
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("mobile", Local(2, 9), accounts: "C"));
+
+        Assert.Equal([(ViolationKind.Step, "accounts", RuleScope.Account, "C", Local(2, 9))], found);
+    }
+
+    [Theory]
+    [InlineData("US-NY", false)]
+    [InlineData("US-MA", true)]
+    [InlineData("US", true)]
+    [InlineData(null, true)]
+    public void Check_ARuleLimitedToARegion_BindsItsResidentsAndPersonsOfUnknownRegion(string? region, bool bound)
+    {
+        var work = new FrequencyCap("1-work-call-in-30-days", 1, CapPeriod.SlidingDays(30), AttemptFilter.Outbound(Channel.Call))
+        {
+            ContactPointKinds = [ContactPointKind.Work],
+            Source = new RuleSource("us-massachusetts", "940 CMR 7.04(1)(f)", SourceConfidence.Verified) { Regions = ["US-MA"] },
+        };
+        var policy = CadencePolicy.CreateBuilder("ma").Include(PersonPolicy).AddCap(work).Build();
+        var person = region is null ? TwoLoans() : TwoLoans("P", region);
+
+        var found = Found(policy, person, On("office", Local(2, 9), accounts: "A"), On("mobile", Local(3, 9), accounts: "A"), On("office", Local(4, 9), accounts: "B"));
+
+        Assert.Equal(bound ? [(ViolationKind.Cap, "1-work-call-in-30-days", RuleScope.Person, "P", Local(4, 9))] : [], found);
+    }
+
+    [Fact]
+    public void AViolationOfAPerson_NamesThePersonTheAccountAndTheScopeKey()
+    {
+        var violation = new ComplianceChecker(PersonPolicy).Check(new PersonTimeline(TwoLoans(), [On("mobile", Local(2, 9), accounts: "A"), On("mobile", Local(2, 10), accounts: "B"), On("mobile", Local(2, 11), accounts: "B")])).Single();
+
+        Assert.Equal(("P", "B"), (violation.PersonId, violation.AccountId));
+        Assert.Contains("P (B) at ", violation.ToString(), StringComparison.Ordinal);
+        Assert.Contains("at contact point mobile", violation.ToString(), StringComparison.Ordinal);
+        Assert.Contains("on point mobile", violation.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cadence.Experiments;
 using Cadence.Json;
 using NodaTime;
@@ -120,8 +121,91 @@ public sealed class PortfolioSimulatorTests
     {
         var simulator = new PortfolioSimulator(Sample("acme-us.policy.json"));
 
-        var error = Assert.Throws<ArgumentException>(() => simulator.Run([], new SimulationOptions { Start = Start, End = Start }, TestContext.Current.CancellationToken));
+        var error = Assert.Throws<ArgumentException>(() => simulator.Run(Array.Empty<Person>(), new SimulationOptions { Start = Start, End = Start }, TestContext.Current.CancellationToken));
 
         Assert.Contains("ends", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Fingerprint(ImmutableArray<PersonTimeline> persons)
+        => string.Join('\n', persons.SelectMany(t => t.Events.Select(e => e is ContactMade c
+            ? $"{t.PersonId} {c.At} {c.Attempt.Channel} {c.Attempt.ContactPointId} {string.Join('+', c.Attempt.AccountIds)} {c.Attempt.Outcome} {c.Attempt.StepId}"
+            : $"{t.PersonId} {e}")));
+
+    [Fact]
+    public void Run_Persons_GivesTheSameRunForASeed_WhateverTheEnginesParallelism()
+    {
+        var policy = Sample("ru-lender.policy.json");
+        var portfolio = SyntheticPortfolio.GeneratePersons(200, Start, seed: 5, new SyntheticPortfolioOptions { Zones = SyntheticPortfolioOptions.RussianZones, Currency = "RUB" });
+
+        var serial = new PortfolioSimulator(new CadenceEngine(policy, new CadenceEngineOptions { MaxDegreeOfParallelism = 1 })).Run(portfolio, Days(15), TestContext.Current.CancellationToken);
+        var parallel = new PortfolioSimulator(new CadenceEngine(policy, new CadenceEngineOptions { MaxDegreeOfParallelism = 4, MinimumPartitionSize = 1 })).Run(portfolio, Days(15), TestContext.Current.CancellationToken);
+        var other = new PortfolioSimulator(policy).Run(portfolio, Days(15, seed: 8), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(serial.PersonContacts);
+        Assert.Equal(Fingerprint(serial.Persons), Fingerprint(parallel.Persons));
+        Assert.NotEqual(Fingerprint(serial.Persons), Fingerprint(other.Persons));
+        Assert.Empty(serial.Timelines);
+    }
+
+    [Fact]
+    public void Run_Persons_RecordsEachContactOnItsPointAboutItsAccounts_AndEachPaymentOnItsAccount()
+    {
+        var policy = Sample("acme-us.policy.json");
+        var portfolio = SyntheticPortfolio.GeneratePersons(300, Start, seed: 6);
+
+        var result = new PortfolioSimulator(policy).Run(portfolio, Days(30), TestContext.Current.CancellationToken);
+
+        foreach (var (person, contact) in result.PersonContacts)
+        {
+            var point = Assert.Single(person.Initial.ContactPoints, p => p.Id == contact.Attempt.ContactPointId || (contact.Attempt.Channel == Channel.None && p == person.Initial.ContactPoints[0]));
+            Assert.True(contact.Attempt.Channel == Channel.None || point.Channel == contact.Attempt.Channel);
+            Assert.NotEmpty(contact.Attempt.AccountIds);
+            Assert.All(contact.Attempt.AccountIds, id => Assert.Contains(person.Initial.Accounts, a => a.AccountId == id));
+        }
+
+        var payments = result.Persons.SelectMany(t => t.Events.OfType<PaymentMade>().Select(p => (t, p))).ToList();
+        Assert.NotEmpty(payments);
+        Assert.All(payments, x => Assert.Contains(x.t.Initial.Accounts, a => a.AccountId == x.p.AccountId));
+        Assert.Equal(300, result.Variants.Single().Persons);
+        Assert.Equal(portfolio.Sum(p => p.Accounts.Length), result.Variants.Single().Accounts);
+    }
+
+    [Fact]
+    public void Run_AnEngineThatDecidesAccountByAccount_IsCaughtBreakingAPersonCap()
+    {
+        var policy = Sample("ru-lender.policy.json");
+        var portfolio = SyntheticPortfolio.GeneratePersons(300, Start, seed: 9, new SyntheticPortfolioOptions { Zones = SyntheticPortfolioOptions.RussianZones, Currency = "RUB", AccountsPerPerson = [0, 1] });
+
+        var blind = new PortfolioSimulator(new AccountByAccountEngine(policy)).Run(portfolio, Days(30), TestContext.Current.CancellationToken);
+        var whole = new PortfolioSimulator(policy).Run(portfolio, Days(30), TestContext.Current.CancellationToken);
+
+        Assert.Contains(blind.Violations, v => v.Kind == ViolationKind.Cap && v.Scope == RuleScope.Person && v.ScopeKey == v.PersonId && v.PersonId!.StartsWith("PER-", StringComparison.Ordinal));
+        Assert.Empty(whole.Violations);
+    }
+
+    /// <summary>What a system of accounts does with a person: decides each account alone, seeing only the history about it, and takes the earliest contact.</summary>
+    private sealed class AccountByAccountEngine(CadencePolicy policy) : ICadenceEngine
+    {
+        private readonly CadenceEngine inner = new(policy);
+
+        public CadencePolicy Policy => policy;
+
+        public string Description => "account by account";
+
+        public IClock? Clock => null;
+
+        public Decision Evaluate(BorrowerState account, Instant now) => inner.Evaluate(account, now);
+
+        public void EvaluateBatch(IReadOnlyList<BorrowerState> accounts, Memory<Decision> destination, Instant now, CancellationToken cancellationToken = default)
+            => inner.EvaluateBatch(accounts, destination, now, cancellationToken);
+
+        public Decision Evaluate(Person person, Instant now)
+        {
+            var decisions = person.Accounts
+                .Select(a => inner.Evaluate(person with { Accounts = [a], History = [.. person.History.Where(h => h.Concerns(a.AccountId) && (h.AccountIds.IsEmpty || h.AccountIds.Length == 1))] }, now))
+                .ToList();
+            var contacts = decisions.Where(d => d.Kind == DecisionKind.Contact).OrderBy(d => d.NotBefore).ToList();
+            return contacts.Count > 0 ? contacts[0] : decisions[0];
+        }
     }
 }
