@@ -171,20 +171,5 @@ public sealed partial class PolicyProperties
         => checker.Value.Check(s.Person, s.Now, d).Where(f => kinds.Contains(f.Violation.Kind) && which(f.Violation)).Select(f => f.ToString());
 
     private Gen<PersonScenario> PersonCases()
-    {
-        if (persons is null)
-        {
-            return instants is null
-                ? CadenceArbitraries.PersonScenariosFor(Policy, constraints)
-                : from now in instants
-                  from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-                  from person in CadenceArbitraries.PersonsFor(Policy, zones, now, constraints)
-                  select new PersonScenario(Policy, person, now);
-        }
-
-        return from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-               from now in InstantsFor(zones)
-               from person in persons(now)
-               select new PersonScenario(Policy, person, now);
-    }
+        => Cases(persons, CadenceArbitraries.PersonScenariosFor(Policy, constraints), (zones, now) => CadenceArbitraries.PersonsFor(Policy, zones, now, constraints), (p, now) => new PersonScenario(Policy, p, now));
 }

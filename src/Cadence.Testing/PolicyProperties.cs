@@ -434,22 +434,19 @@ public sealed partial class PolicyProperties
         => instants ?? CadenceArbitraries.InstantsNearTransitions(zones.IsEmpty ? Policy.DefaultZone ?? DateTimeZone.Utc : Policy.ZoneProvider.GetZoneOrNull(zones[0]) ?? DateTimeZone.Utc);
 
     private Gen<AccountScenario> AccountCases()
-    {
-        if (accounts is null)
-        {
-            return instants is null
-                ? CadenceArbitraries.AccountScenariosFor(Policy, constraints)
-                : from now in instants
-                  from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-                  from account in CadenceArbitraries.AccountsFor(Policy, zones, now, constraints)
-                  select new AccountScenario(Policy, account, now);
-        }
+        => Cases(accounts, CadenceArbitraries.AccountScenariosFor(Policy, constraints), (zones, now) => CadenceArbitraries.AccountsFor(Policy, zones, now, constraints), (a, now) => new AccountScenario(Policy, a, now));
 
-        return from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-               from now in InstantsFor(zones)
-               from account in accounts(now)
-               select new AccountScenario(Policy, account, now);
-    }
+    /// <summary>
+    /// The generated cases, or cases of the given accounts or persons (<paramref name="custom"/>) or instants
+    /// (<see cref="WithInstants"/>): zones for the policy, an instant for them, an account or person for the instant.
+    /// </summary>
+    private Gen<TScenario> Cases<TItem, TScenario>(Func<Instant, Gen<TItem>>? custom, Gen<TScenario> generated, Func<ImmutableArray<string>, Instant, Gen<TItem>> generatedAt, Func<TItem, Instant, TScenario> scenario)
+        => custom is null && instants is null
+            ? generated
+            : from zones in CadenceArbitraries.ZoneSetsFor(Policy)
+              from now in InstantsFor(zones)
+              from item in custom?.Invoke(now) ?? generatedAt(zones, now)
+              select scenario(item, now);
 
     private Gen<Scenario> Batches()
     {
