@@ -17,7 +17,7 @@ namespace Cadence.Testing;
 /// <see cref="Scenario"/> and <see cref="AccountScenario"/> arguments; use the generator methods directly to compose
 /// your own. Thread-safe.
 /// </remarks>
-public static class CadenceArbitraries
+public static partial class CadenceArbitraries
 {
     private static readonly Channel[] BasicChannels = [Channel.Email, Channel.Sms, Channel.Call, Channel.Letter];
     private static readonly ContactOutcome[] Outcomes = Enum.GetValues<ContactOutcome>();
@@ -161,14 +161,16 @@ public static class CadenceArbitraries
     /// cease holds, consent, workplace and exhaustion rules, and a holiday calendar.
     /// </summary>
     /// <returns>The generator.</returns>
-    public static Gen<CadencePolicy> Policies() =>
-        (from steps in StepGen().ArrayOf(4)
+    public static Gen<CadencePolicy> Policies() => PolicyGen(persons: false);
+
+    private static Gen<CadencePolicy> PolicyGen(bool persons) =>
+        (from steps in StepGen(persons).ArrayOf(4)
          from stepCount in Gen.Choose(1, 4)
-         from windows in WindowGen().ArrayOf(3)
+         from windows in WindowGen(persons).ArrayOf(3)
          from windowCount in Gen.Choose(0, 3)
-         from caps in CapGen().ArrayOf(3)
+         from caps in CapGen(persons).ArrayOf(3)
          from capCount in Gen.Choose(0, 3)
-         from cooldowns in CooldownGen().ArrayOf(2)
+         from cooldowns in CooldownGen(persons).ArrayOf(2)
          from cooldownCount in Gen.Choose(0, 2)
          from holdBlocksAll in Gen.Elements(true, false)
          from consent in Gen.SubListOf(BasicChannels)
@@ -176,9 +178,11 @@ public static class CadenceArbitraries
          from exhaustion in Gen.Choose(0, 3)
          from holidayOffsets in Gen.Choose(-30, 60).ArrayOf(3)
          from order in Gen.Elements(SelectionOrder.PriorityThenEarliest, SelectionOrder.EarliestThenPriority)
+         from personRules in persons ? PersonRulesGen() : Gen.Constant<Action<CadencePolicyBuilder>>(_ => { })
          select TryBuild(b =>
          {
              b.WithSelectionOrder(order).WithHorizon(Duration.FromDays(20));
+             personRules(b);
              for (var i = 0; i < stepCount; i++)
              {
                  b.AddStep(steps[i] with { Id = "s" + i.ToString(CultureInfo.InvariantCulture) });
@@ -261,40 +265,34 @@ public static class CadenceArbitraries
     public static IEnumerable<BorrowerState> Shrink(BorrowerState account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var history = account.History;
+        return SmallerHistories(account.History).Select(h => account with { History = h })
+            .Concat(WithoutOne(account.Holds).Select(h => account with { Holds = h }))
+            .Concat(WithoutOne(account.ContactPoints).Select(p => account with { ContactPoints = p }))
+            .Concat(WithoutOne(account.Tags).Select(t => account with { Tags = t }))
+            .Concat(OneZone(account.TimeZoneIds).Select(z => account with { TimeZoneIds = z }));
+    }
+
+    /// <summary>A history without either half (when it is long), then without one entry at a time.</summary>
+    private static IEnumerable<ImmutableArray<ContactAttempt>> SmallerHistories(ImmutableArray<ContactAttempt> history)
+    {
         if (history.Length >= 6)
         {
             var half = history.Length / 2;
-            yield return account with { History = history.RemoveRange(0, half) };
-            yield return account with { History = history.RemoveRange(half, history.Length - half) };
+            yield return history.RemoveRange(0, half);
+            yield return history.RemoveRange(half, history.Length - half);
         }
 
-        for (var i = 0; i < history.Length; i++)
+        foreach (var smaller in WithoutOne(history))
         {
-            yield return account with { History = history.RemoveAt(i) };
-        }
-
-        for (var i = 0; i < account.Holds.Length; i++)
-        {
-            yield return account with { Holds = account.Holds.RemoveAt(i) };
-        }
-
-        for (var i = 0; i < account.ContactPoints.Length; i++)
-        {
-            yield return account with { ContactPoints = account.ContactPoints.RemoveAt(i) };
-        }
-
-        for (var i = 0; i < account.Tags.Length; i++)
-        {
-            yield return account with { Tags = account.Tags.RemoveAt(i) };
-        }
-
-        if (account.TimeZoneIds.Length > 1)
-        {
-            yield return account with { TimeZoneIds = [account.TimeZoneIds[0]] };
-            yield return account with { TimeZoneIds = [account.TimeZoneIds[1]] };
+            yield return smaller;
         }
     }
+
+    private static IEnumerable<ImmutableArray<T>> WithoutOne<T>(ImmutableArray<T> items) => Enumerable.Range(0, items.Length).Select(items.RemoveAt);
+
+    /// <summary>Each zone alone, for two zones or more.</summary>
+    private static IEnumerable<ImmutableArray<string>> OneZone(ImmutableArray<string> zones)
+        => zones.Length > 1 ? zones.Take(2).Select(z => ImmutableArray.Create(z)) : [];
 
     private static Gen<T> Pick<T>(IEnumerable<T> items) => Gen.Elements(items);
 
@@ -351,13 +349,15 @@ public static class CadenceArbitraries
         }
     }
 
-    private static Gen<CadenceStep> StepGen() =>
+    private static Gen<CadenceStep> StepGen(bool persons) =>
         from channel in Gen.Elements(BasicChannels)
         from fromDay in Gen.Choose(-10, 30)
         from length in Gen.Choose(0, 20)
         from repeatHours in Gen.Elements(0, 0, 1, 6, 24, 72)
         from priority in Gen.Choose(0, 5)
         from escalation in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from bundle in persons ? Gen.Elements(true, false) : Gen.Constant(false)
+        from calendarDays in persons ? Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 2))) : Gen.Constant(0)
         select escalation
             ? CadenceStep.Escalation("x", "agency-placement", fromDay, fromDay + length) with
             {
@@ -368,21 +368,24 @@ public static class CadenceArbitraries
             : CadenceStep.Contact("x", channel, "template-" + channel, fromDay, fromDay + length) with
             {
                 Priority = priority,
-                RepeatInterval = repeatHours == 0 ? null : Duration.FromHours(repeatHours),
+                Bundle = bundle,
+                RepeatInterval = repeatHours == 0 || calendarDays > 0 ? null : Duration.FromHours(repeatHours),
+                RepeatCalendarDays = calendarDays > 0 ? calendarDays : null,
             };
 
-    private static Gen<ContactWindow> WindowGen() =>
+    private static Gen<ContactWindow> WindowGen(bool persons) =>
         from days in Gen.Choose(1, 15)
         from start in Gen.Elements(EdgeMinutes[..^1])
         from length in Gen.Elements(30, 60, 120, 240, 600, 780, 1440)
         from channels in Gen.SubListOf(BasicChannels)
+        from source in persons ? RegionLimits() : Gen.Constant<RuleSource?>(null)
         select new ContactWindow(
             "w" + start.ToString(CultureInfo.InvariantCulture),
             (DayKinds)days,
             [new TimeRange(LocalTime.FromMinutesSinceMidnight(start), start + length >= 1440 ? LocalTime.Midnight : LocalTime.FromMinutesSinceMidnight(start + length))],
-            [.. channels]);
+            [.. channels]) { Source = source };
 
-    private static Gen<FrequencyCap> CapGen() =>
+    private static Gen<FrequencyCap> CapGen(bool persons) =>
         from kind in Gen.Choose(0, 4)
         from limit in Gen.Choose(1, 4)
         from hours in Gen.Elements(1, 6, 24, 72, 168)
@@ -390,6 +393,9 @@ public static class CadenceArbitraries
         from channels in Gen.SubListOf(BasicChannels)
         from outcomes in Gen.Frequency((3, Gen.Constant(ImmutableArray<ContactOutcome>.Empty)), (1, Gen.Constant(ImmutableArray.Create(ContactOutcome.Conversation))))
         from direction in Gen.Elements(DirectionFilter.Outbound, DirectionFilter.Any)
+        from scope in persons ? Gen.Elements(Scopes) : Gen.Constant(RuleScope.Person)
+        from kinds in persons ? Gen.Frequency((4, Gen.Constant<IList<ContactPointKind>>([])), (1, Gen.SubListOf(Enum.GetValues<ContactPointKind>()).Select(l => (IList<ContactPointKind>)[.. l.Take(3)]))) : Gen.Constant<IList<ContactPointKind>>([])
+        from source in persons ? RegionLimits() : Gen.Constant<RuleSource?>(null)
         select new FrequencyCap(
             "cap" + kind.ToString(CultureInfo.InvariantCulture),
             limit,
@@ -401,19 +407,30 @@ public static class CadenceArbitraries
                 3 => CapPeriod.CalendarWeek,
                 _ => CapPeriod.CalendarMonth,
             },
-            new AttemptFilter([.. channels], direction, outcomes));
+            new AttemptFilter([.. channels], direction, outcomes))
+        {
+            Scope = scope,
+            ContactPointKinds = [.. kinds],
+            Source = source,
+        };
 
-    private static Gen<Cooldown> CooldownGen() =>
+    private static Gen<Cooldown> CooldownGen(bool persons) =>
         from trigger in Gen.SubListOf(BasicChannels)
         from blocks in Gen.SubListOf(BasicChannels)
         from outcomes in Gen.Frequency((1, Gen.Constant(ImmutableArray<ContactOutcome>.Empty)), (1, Gen.Constant(ImmutableArray.Create(ContactOutcome.Conversation))))
         from days in Gen.Choose(0, 7)
         from hours in Gen.Elements(1, 4, 24, 48)
+        from scope in persons ? Gen.Elements(Scopes) : Gen.Constant(RuleScope.Person)
+        from source in persons ? RegionLimits() : Gen.Constant<RuleSource?>(null)
         select new Cooldown(
             "cooldown" + days.ToString(CultureInfo.InvariantCulture),
             new AttemptFilter([.. trigger], DirectionFilter.Any, outcomes),
             [.. blocks],
-            days > 0 ? CooldownLength.CalendarDays(days) : CooldownLength.Of(Duration.FromHours(hours)));
+            days > 0 ? CooldownLength.CalendarDays(days) : CooldownLength.Of(Duration.FromHours(hours)))
+        {
+            Scope = scope,
+            Source = source,
+        };
 
     /// <summary>A day relative to the due date inside some step's window most of the time, so that steps are due.</summary>
     private static Gen<int> DayFromDue(PolicyProfile profile) => profile.Steps.IsEmpty
@@ -424,30 +441,47 @@ public static class CadenceArbitraries
 
     private static Gen<BorrowerState> Accounts(PolicyProfile profile, ImmutableArray<string> zones, Instant now)
     {
-        var zone = zones.IsEmpty ? profile.Policy.DefaultZone! : profile.Policy.ZoneProvider.GetZoneOrNull(zones[0]) ?? DateTimeZone.Utc;
         var channels = profile.Channels;
-        return from dueOffset in DayFromDue(profile)
+        return from terms in AccountTerms(profile, ZoneOf(profile.Policy, zones), now)
                from points in ContactPoints(now).ArrayOf(channels.Length)
-               from keep in Gen.Frequency((3, Gen.Constant<IList<int>>([.. Enumerable.Range(0, channels.Length)])), (1, Gen.SubListOf(Enumerable.Range(0, channels.Length)).Select(l => (IList<int>)l)))
+               from keep in ChannelsKept(channels.Length)
                from history in History(profile, now)
-               from holds in Holds(profile, now).ArrayOf(2)
-               from holdCount in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)))
-               from tags in profile.Tags.IsEmpty ? Gen.Constant<IList<string>>([]) : Gen.SubListOf(profile.Tags.AsEnumerable()).Select(l => (IList<string>)l)
-               from amount in Pick(profile.Amounts)
-               from paid in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-               from autopay in Gen.Elements(true, false)
                select new BorrowerState("acct")
                {
                    TimeZoneIds = zones,
-                   DueDate = paid ? null : now.InZone(zone).Date.PlusDays(-dueOffset),
-                   AmountDue = new Money(amount, profile.Currency),
-                   Autopay = autopay,
-                   ContactPoints = [.. keep.Distinct().Select(i => points[i] with { Channel = channels[i] })],
-                   Holds = [.. holds.Take(holdCount)],
-                   Tags = [.. tags],
+                   DueDate = terms.DueDate,
+                   AmountDue = terms.AmountDue,
+                   Autopay = terms.Autopay,
+                   ContactPoints = [.. keep.Select(i => points[i] with { Channel = channels[i] })],
+                   Holds = terms.Holds,
+                   Tags = terms.Tags,
                    History = history,
                };
     }
+
+    /// <summary>What a debt owes and what holds and tags it has: the part an account and a person's account share.</summary>
+    private static Gen<Account> AccountTerms(PolicyProfile profile, DateTimeZone zone, Instant now) =>
+        from dueOffset in DayFromDue(profile)
+        from holds in Holds(profile, now).ArrayOf(2)
+        from holdCount in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)))
+        from tags in profile.Tags.IsEmpty ? Gen.Constant<IList<string>>([]) : Gen.SubListOf(profile.Tags.AsEnumerable()).Select(l => (IList<string>)l)
+        from amount in Pick(profile.Amounts)
+        from paid in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from autopay in Gen.Elements(true, false)
+        select new Account("acct")
+        {
+            DueDate = paid ? null : now.InZone(zone).Date.PlusDays(-dueOffset),
+            AmountDue = new Money(amount, profile.Currency),
+            Autopay = autopay,
+            Holds = [.. holds.Take(holdCount)],
+            Tags = [.. tags],
+        };
+
+    /// <summary>The indexes of the channels a borrower has a contact point on: all of them three times in four, else some.</summary>
+    private static Gen<IList<int>> ChannelsKept(int channelCount) =>
+        Gen.Frequency(
+            (3, Gen.Constant<IList<int>>([.. Enumerable.Range(0, channelCount)])),
+            (1, Gen.SubListOf(Enumerable.Range(0, channelCount)).Select(l => (IList<int>)[.. l.Distinct()])));
 
     private static Gen<ContactPoint> ContactPoints(Instant now) =>
         from optedOut in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
@@ -463,11 +497,16 @@ public static class CadenceArbitraries
         };
 
     private static Gen<ImmutableArray<ContactAttempt>> History(PolicyProfile profile, Instant now) =>
+        from parts in HistoryParts(profile, now)
+        select ImmutableArray.Create([.. parts.Burst, .. parts.Streak, .. parts.Spread]);
+
+    /// <summary>A history's parts: a burst that fills a cap, a failure streak on one channel, and attempts spread over the last weeks.</summary>
+    private static Gen<(ContactAttempt[] Burst, ContactAttempt[] Streak, ContactAttempt[] Spread)> HistoryParts(PolicyProfile profile, Instant now) =>
         from burst in Gen.Frequency((1, Gen.Constant(Array.Empty<ContactAttempt>())), (3, Burst(profile, now)))
         from streak in Gen.Frequency((3, Gen.Constant(Array.Empty<ContactAttempt>())), (1, FailureStreak(profile, now)))
         from spreadCount in Gen.Choose(0, 14)
         from spread in Attempt(profile, now, Gen.Choose(-3 * 24 * 60, 25 * 24 * 60), Pick(profile.Channels), Gen.Elements(Outcomes), DirectionGen()).ArrayOf(spreadCount)
-        select ImmutableArray.Create([.. burst, .. streak, .. spread]);
+        select (burst, streak, spread);
 
     /// <summary>
     /// Attempts that fill one cap of the policy to its limit or just past it, within its period before now (a few
@@ -561,6 +600,11 @@ public static class CadenceArbitraries
             Amounts = [.. new[] { 120m }.Concat(conditions.Select(c => c.Amount).OfType<decimal>().SelectMany(a => new[] { a - 0.01m, a, a * 2 })).Where(a => a >= 0).Distinct()];
             ExhaustionThresholds = all.SelectMany(p => p.ExhaustionRules).Any() ? [.. all.SelectMany(p => p.ExhaustionRules).Select(r => r.ConsecutiveFailures).Distinct()] : [3];
             FailureOutcomes = [.. all.SelectMany(p => p.ExhaustionRules).SelectMany(r => r.FailureOutcomes).Concat(ExhaustionRule.DefaultFailureOutcomes).Distinct()];
+            Regions = [.. CadenceArbitraries.Regions
+                .Concat(all.SelectMany(p => p.Windows.Select(w => w.Source).Concat(p.Caps.Select(c => c.Source)).Concat(p.Cooldowns.Select(c => c.Source))
+                    .Concat(p.HoldRules.Select(r => r.Source)).Concat(p.ExhaustionRules.Select(r => r.Source))).OfType<RuleSource>().SelectMany(r => r.Regions))
+                .Distinct(StringComparer.OrdinalIgnoreCase)];
+            EscalationSteps = [.. policy.Steps.Where(s => s.IsEscalation)];
             stepsByChannel = Channels.ToDictionary(c => c, c => (string?[])[null, .. policy.Steps.Where(s => s.Channel == c).Select(s => s.Id)]);
 
             IEnumerable<string> Zones0() => PolicyZones.Concat(CadenceArbitraries.Zones).Where(id => policy.ZoneProvider.GetZoneOrNull(id) is not null);
@@ -583,6 +627,10 @@ public static class CadenceArbitraries
         public ImmutableArray<Channel> Channels { get; }
 
         public ImmutableArray<FrequencyCap> Caps { get; }
+
+        public ImmutableArray<string> Regions { get; }
+
+        public ImmutableArray<CadenceStep> EscalationSteps { get; }
 
         public ImmutableArray<HoldKind> HoldKinds { get; }
 

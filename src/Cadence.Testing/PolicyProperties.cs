@@ -28,7 +28,7 @@ namespace Cadence.Testing;
 /// <see cref="AccountScenario"/>), the decision with its explanation, and every violation with the rule it broke.
 /// Instances are immutable: each <c>With…</c> method returns a new one. Thread-safe.
 /// </remarks>
-public sealed class PolicyProperties
+public sealed partial class PolicyProperties
 {
     private static readonly string[] Cultures = ["tr-TR", "ar-SA", "de-DE", "ja-JP", "fa-IR"];
     private static readonly ContactOutcome[] LoopOutcomes =
@@ -43,13 +43,15 @@ public sealed class PolicyProperties
     private readonly ICadenceEngine? customEngine;
     private readonly ImmutableArray<CadencePolicy> constraints;
     private readonly Func<Instant, Gen<BorrowerState>>? accounts;
+    private readonly Func<Instant, Gen<Person>>? persons;
     private readonly Gen<Instant>? instants;
     private readonly Lazy<ICadenceEngine> engine;
     private readonly Lazy<ImmutableArray<ICadenceEngine>> batchEngines;
     private readonly Lazy<ProposedContacts> checker;
 
-    private PolicyProperties(CadencePolicy policy, ICadenceEngine? customEngine, ImmutableArray<CadencePolicy> constraints, Func<Instant, Gen<BorrowerState>>? accounts, Gen<Instant>? instants, int rounds)
+    private PolicyProperties(CadencePolicy policy, ICadenceEngine? customEngine, ImmutableArray<CadencePolicy> constraints, Func<Instant, Gen<BorrowerState>>? accounts, Func<Instant, Gen<Person>>? persons, Gen<Instant>? instants, int rounds)
     {
+        this.persons = persons;
         Policy = policy;
         this.customEngine = customEngine;
         this.constraints = constraints;
@@ -81,7 +83,7 @@ public sealed class PolicyProperties
     public static PolicyProperties For(CadencePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return new PolicyProperties(policy, null, [], null, null, 8);
+        return new PolicyProperties(policy, null, [], null, null, null, 8);
     }
 
     /// <summary>
@@ -95,7 +97,7 @@ public sealed class PolicyProperties
     public PolicyProperties WithEngine(ICadenceEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new PolicyProperties(Policy, engine, constraints, accounts, instants, ClosedLoopRounds);
+        return new PolicyProperties(Policy, engine, constraints, accounts, persons, instants, ClosedLoopRounds);
     }
 
     /// <summary>
@@ -115,7 +117,7 @@ public sealed class PolicyProperties
             ArgumentNullException.ThrowIfNull(rule, nameof(rules));
         }
 
-        return new PolicyProperties(Policy, customEngine, constraints.AddRange(rules), accounts, instants, ClosedLoopRounds);
+        return new PolicyProperties(Policy, customEngine, constraints.AddRange(rules), accounts, persons, instants, ClosedLoopRounds);
     }
 
     /// <summary>
@@ -127,7 +129,7 @@ public sealed class PolicyProperties
     public PolicyProperties WithAccounts(Func<Instant, Gen<BorrowerState>> accountsAt)
     {
         ArgumentNullException.ThrowIfNull(accountsAt);
-        return new PolicyProperties(Policy, customEngine, constraints, accountsAt, instants, ClosedLoopRounds);
+        return new PolicyProperties(Policy, customEngine, constraints, accountsAt, persons, instants, ClosedLoopRounds);
     }
 
     /// <summary>
@@ -139,7 +141,7 @@ public sealed class PolicyProperties
     public PolicyProperties WithInstants(Gen<Instant> evaluationInstants)
     {
         ArgumentNullException.ThrowIfNull(evaluationInstants);
-        return new PolicyProperties(Policy, customEngine, constraints, accounts, evaluationInstants, ClosedLoopRounds);
+        return new PolicyProperties(Policy, customEngine, constraints, accounts, persons, evaluationInstants, ClosedLoopRounds);
     }
 
     /// <summary>Sets how many decisions <see cref="NeverViolatesInAClosedLoop"/> follows per account.</summary>
@@ -148,7 +150,7 @@ public sealed class PolicyProperties
     public PolicyProperties WithClosedLoopRounds(int rounds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
-        return new PolicyProperties(Policy, customEngine, constraints, accounts, instants, rounds);
+        return new PolicyProperties(Policy, customEngine, constraints, accounts, persons, instants, rounds);
     }
 
     /// <summary>
@@ -432,22 +434,19 @@ public sealed class PolicyProperties
         => instants ?? CadenceArbitraries.InstantsNearTransitions(zones.IsEmpty ? Policy.DefaultZone ?? DateTimeZone.Utc : Policy.ZoneProvider.GetZoneOrNull(zones[0]) ?? DateTimeZone.Utc);
 
     private Gen<AccountScenario> AccountCases()
-    {
-        if (accounts is null)
-        {
-            return instants is null
-                ? CadenceArbitraries.AccountScenariosFor(Policy, constraints)
-                : from now in instants
-                  from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-                  from account in CadenceArbitraries.AccountsFor(Policy, zones, now, constraints)
-                  select new AccountScenario(Policy, account, now);
-        }
+        => Cases(accounts, CadenceArbitraries.AccountScenariosFor(Policy, constraints), (zones, now) => CadenceArbitraries.AccountsFor(Policy, zones, now, constraints), (a, now) => new AccountScenario(Policy, a, now));
 
-        return from zones in CadenceArbitraries.ZoneSetsFor(Policy)
-               from now in InstantsFor(zones)
-               from account in accounts(now)
-               select new AccountScenario(Policy, account, now);
-    }
+    /// <summary>
+    /// The generated cases, or cases of the given accounts or persons (<paramref name="custom"/>) or instants
+    /// (<see cref="WithInstants"/>): zones for the policy, an instant for them, an account or person for the instant.
+    /// </summary>
+    private Gen<TScenario> Cases<TItem, TScenario>(Func<Instant, Gen<TItem>>? custom, Gen<TScenario> generated, Func<ImmutableArray<string>, Instant, Gen<TItem>> generatedAt, Func<TItem, Instant, TScenario> scenario)
+        => custom is null && instants is null
+            ? generated
+            : from zones in CadenceArbitraries.ZoneSetsFor(Policy)
+              from now in InstantsFor(zones)
+              from item in custom?.Invoke(now) ?? generatedAt(zones, now)
+              select scenario(item, now);
 
     private Gen<Scenario> Batches()
     {

@@ -203,4 +203,148 @@ public sealed class CadenceArbitrariesTests
 
         Assert.Equal([["a"], ["b"]], CadenceArbitraries.Shrink(scenario).Select(s => s.Accounts.Select(a => a.AccountId).ToArray()));
     }
+
+    /// <summary>A lender policy counting calls per account and texts per contact point.</summary>
+    private static readonly CadencePolicy ScopedLender = CadencePolicy.CreateBuilder("scoped-lender")
+        .WithDefaultZone("America/New_York")
+        .AddStep(CadenceStep.Contact("call", Channel.Call, "call", 1, 30))
+        .AddStep(CadenceStep.Contact("text", Channel.Sms, "text", 1, 30))
+        .AddCap(new FrequencyCap("three-calls-per-account", 3, CapPeriod.SlidingDays(7), AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.Account })
+        .AddCap(new FrequencyCap("two-texts-per-number", 2, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Sms)) { Scope = RuleScope.ContactPoint })
+        .Build();
+
+    [Fact]
+    public void PersonScenariosFor_HasOneToThreeAccounts_AboutSevenTwoAndOneTimesInTen()
+    {
+        var counts = Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender), 1000).Select(s => s.Person.Accounts.Length).ToList();
+
+        Assert.InRange(counts.Count(c => c == 1), 600, 800);
+        Assert.InRange(counts.Count(c => c == 2), 120, 280);
+        Assert.InRange(counts.Count(c => c == 3), 50, 160);
+        Assert.All(Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender), 200), s => Assert.Equal(s.Person.Accounts.Select((_, i) => "a" + (i + 1)), s.Person.Accounts.Select(a => a.AccountId)));
+    }
+
+    [Fact]
+    public void PersonScenariosFor_GivesOneToThreePointsPerChannel_OfKindsThatFitIt_WithDistinctIds()
+    {
+        var persons = Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender)).Select(s => s.Person).ToList();
+
+        Assert.All(persons, p => Assert.Equal(p.ContactPoints.Length, p.ContactPoints.Select(c => c.Id).Distinct().Count()));
+        Assert.All(persons, p => Assert.All(p.ContactPoints.GroupBy(c => c.Channel), g => Assert.InRange(g.Count(), 1, 3)));
+        Assert.Contains(persons, p => p.ContactPoints.Count(c => c.Channel == Channel.Call) == 3);
+        Assert.Contains(persons, p => p.ContactPoints.Any(c => c.Channel == Channel.Call && c.Kind == ContactPointKind.Landline) && p.ContactPoints.Any(c => c.Channel == Channel.Call && c.Kind == ContactPointKind.Mobile));
+        Assert.Contains(persons, p => p.ContactPoints.Any(c => c.Id == ContactPoint.DefaultId(c.Channel)));
+        Assert.Contains(persons, p => p.ContactPoints.Any(c => c.OptedOut) && p.ContactPoints.Any(c => !c.OptedOut));
+        Assert.Contains(persons, p => p.ContactPoints.All(c => c.Channel != Channel.Sms));
+        Assert.All(persons.SelectMany(p => p.ContactPoints).Where(c => c.Channel == Channel.Email), c => Assert.Contains(c.Kind, new[] { ContactPointKind.PersonalEmail, ContactPointKind.WorkEmail }));
+    }
+
+    [Fact]
+    public void PersonScenariosFor_HistoriesNameAPointNoneOrAFormerOne_AndConcernOneAccountSomeOrAll()
+    {
+        var persons = Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender)).Select(s => s.Person).Where(p => p.Accounts.Length == 3).ToList();
+        var attempts = persons.SelectMany(p => p.History.Select(a => (Person: p, Attempt: a))).ToList();
+
+        Assert.Contains(attempts, x => x.Attempt.ContactPointId is { } id && x.Person.ContactPoints.Any(c => c.Id == id && c.Channel == x.Attempt.Channel));
+        Assert.Contains(attempts, x => x.Attempt.ContactPointId is null);
+        Assert.Contains(attempts, x => x.Attempt.ContactPointId == CadenceArbitraries.FormerContactPointId);
+        Assert.Contains(attempts, x => x.Attempt.AccountIds.IsEmpty);
+        Assert.Contains(attempts, x => x.Attempt.AccountIds.Length == 1);
+        Assert.Contains(attempts, x => x.Attempt.AccountIds.Length == 2);
+        Assert.All(attempts, x => Assert.All(x.Attempt.AccountIds, id => Assert.Contains(x.Person.Accounts, a => a.AccountId == id)));
+    }
+
+    [Fact]
+    public void PersonScenariosFor_BurstsFillAnAccountsCapAndAContactPointsCap()
+    {
+        var scenarios = Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender));
+
+        Assert.Contains(scenarios, s => s.Person.Accounts.Length > 1 && s.Person.Accounts.Any(acc =>
+            s.Person.History.Count(a => a.Channel == Channel.Call && a.Direction == ContactDirection.Outbound && a.AccountIds.SequenceEqual([acc.AccountId]) && a.At > s.Now - Duration.FromDays(6)) >= 3));
+        Assert.Contains(scenarios, s => s.Person.ContactPoints.Count(c => c.Channel == Channel.Sms) > 1 && s.Person.ContactPoints.Any(c =>
+            s.Person.History.Count(a => a.Channel == Channel.Sms && a.Direction == ContactDirection.Outbound && a.ContactPointId == c.Id && a.At > s.Now - Duration.FromDays(1)) >= 2));
+    }
+
+    [Fact]
+    public void PersonScenariosFor_HasHoldsOfThePersonAndOfAnAccount_AndRegionsOfThePacksAndOfTheirRules()
+    {
+        var persons = Sample(CadenceArbitraries.PersonScenariosFor(ScopedLender, Lender.LimitToRegions("US-NY"))).Select(s => s.Person).ToList();
+
+        Assert.Contains(persons, p => !p.Holds.IsEmpty);
+        Assert.Contains(persons, p => p.Holds.IsEmpty && p.Accounts.Any(a => !a.Holds.IsEmpty));
+        Assert.Contains(persons, p => p.Holds.Any(h => h.Kind == BreathingSpace) || p.Accounts.Any(a => a.Holds.Any(h => h.Kind == BreathingSpace)));
+        Assert.Contains(persons, p => p.Regions.IsEmpty);
+        Assert.Contains(persons, p => p.Regions.Length == 2);
+        Assert.All(CadenceArbitraries.Regions.Append("US-NY"), r => Assert.Contains(persons, p => p.Regions.Contains(r)));
+        Assert.Contains(persons, p => p.Accounts.Any(a => a.DueDate is not null && a.AmountDue.Amount == 0m));
+    }
+
+    [Fact]
+    public void PersonsFor_UsesTheZonesGiven()
+    {
+        var now = Instant.FromUtc(2026, 3, 29, 0, 30);
+
+        var persons = Sample(CadenceArbitraries.PersonsFor(ScopedLender, ["Europe/London", "America/Santiago"], now), 100);
+
+        Assert.All(persons, p => Assert.Equal(["Europe/London", "America/Santiago"], p.TimeZoneIds));
+        Assert.All(persons.SelectMany(p => p.History), a => Assert.InRange(a.At, now - Duration.FromDays(61), now + Duration.FromDays(3)));
+    }
+
+    [Fact]
+    public void PersonPolicies_ScopeCapsAndCooldownsPerPersonAccountAndContactPoint_AndLimitSomeRulesToRegions()
+    {
+        var policies = Sample(CadenceArbitraries.PersonPolicies(), 300);
+        var caps = policies.SelectMany(p => p.Caps).ToList();
+        var cooldowns = policies.SelectMany(p => p.Cooldowns).ToList();
+
+        Assert.All(Enum.GetValues<RuleScope>(), scope => Assert.Contains(caps, c => c.Scope == scope));
+        Assert.All(Enum.GetValues<RuleScope>(), scope => Assert.Contains(cooldowns, c => c.Scope == scope));
+        Assert.Contains(caps, c => !c.ContactPointKinds.IsEmpty);
+        Assert.Contains(caps, c => c.Source is { Regions: ["US-MA"] });
+        Assert.Contains(policies, p => p.Windows.Any(w => w.Source is { Regions.IsEmpty: false }));
+        Assert.Contains(policies, p => p.Steps.Any(s => s.Bundle));
+        Assert.Contains(policies, p => p.Steps.Any(s => s.RepeatCalendarDays is not null));
+        Assert.Contains(policies, p => p.FindStep("esc") is { IsEscalation: true });
+        Assert.Contains(policies, p => p.DefaultZone is not null);
+        Assert.All(Sample(CadenceArbitraries.Policies(), 300).SelectMany(p => p.Caps), c => Assert.Equal(RuleScope.Person, c.Scope));
+    }
+
+    [Fact]
+    public void Shrink_APerson_RemovesHistoryAnAccountWithItsMentionsAPointAHoldAZoneOrTheRegions()
+    {
+        var now = Instant.FromUtc(2026, 6, 1, 12, 0);
+        var person = new Person("p")
+        {
+            TimeZoneIds = ["Europe/London", "UTC"],
+            Regions = ["US"],
+            ContactPoints = [new ContactPoint(Channel.Sms) { Id = "m" }, new ContactPoint(Channel.Call) { Id = "h" }],
+            Holds = [new Hold(HoldKind.Dispute, now)],
+            Accounts = [new Account("a1") { Holds = [new Hold(HoldKind.PromiseToPay, now)] }, new Account("a2")],
+            History = [new ContactAttempt(now - Duration.FromHours(1), Channel.Call) { AccountIds = ["a1"] }, new ContactAttempt(now - Duration.FromHours(2), Channel.Call) { AccountIds = ["a1", "a2"] }],
+        };
+
+        var smaller = CadenceArbitraries.Shrink(person).ToList();
+
+        Assert.Equal(2, smaller.Count(p => p.History.Length == 1 && p.Accounts.Length == 2));
+        var withoutA1 = Assert.Single(smaller, p => p.Accounts is [{ AccountId: "a2" }]);
+        Assert.Equal([["a2"]], withoutA1.History.Select(a => a.AccountIds.ToArray()));
+        Assert.Contains(smaller, p => p.Accounts is [{ AccountId: "a1" }] && p.History.Length == 2);
+        Assert.Equal(2, smaller.Count(p => p.ContactPoints.Length == 1));
+        Assert.Contains(smaller, p => p.Holds.IsEmpty);
+        Assert.Contains(smaller, p => p.Accounts[0].Holds.IsEmpty);
+        Assert.Contains(smaller, p => p.TimeZoneIds.SequenceEqual(["UTC"]));
+        Assert.Contains(smaller, p => p.Regions.IsEmpty);
+        Assert.Equal(2 + 2 + 2 + 1 + 1 + 2 + 1, smaller.Count);
+    }
+
+    [Fact]
+    public void Shrink_APersonScenario_KeepsThePolicyAndTheInstant()
+    {
+        var now = Instant.FromUtc(2026, 6, 1, 12, 0);
+        var scenario = new PersonScenario(Lender, new Person("p") { Regions = ["RU"], Accounts = [new Account("a1")] }, now);
+
+        var smaller = Assert.Single(CadenceArbitraries.Shrink(scenario));
+
+        Assert.Equal(new PersonScenario(Lender, new Person("p") { Accounts = [new Account("a1")] }, now), smaller);
+    }
 }

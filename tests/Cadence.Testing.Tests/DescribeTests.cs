@@ -79,6 +79,67 @@ public sealed class DescribeTests
     }
 
     [Fact]
+    public void Decision_OfAPerson_ShowsTheContactPointTheAccountsAndTheLocalTimeInThePersonsZone()
+    {
+        var person = new Person("P-1")
+        {
+            TimeZoneIds = ["America/New_York"],
+            ContactPoints = [new ContactPoint(Channel.Call) { Id = "mob", Kind = ContactPointKind.Mobile }],
+            Accounts = [new Account("L-1") { DueDate = new LocalDate(2026, 2, 1), AmountDue = new Money(250m, "USD") }],
+        };
+        var decision = new CadenceEngine(SamplePolicies.AcmeUs).Evaluate(person, Now);
+
+        var text = Describe.Decision(decision, person, SamplePolicies.AcmeUs);
+
+        Assert.StartsWith("decision P-1: Contact call-overdue via Call (mob)", text, StringComparison.Ordinal);
+        Assert.Contains("  on contact point mob about accounts [L-1]", text, StringComparison.Ordinal);
+        Assert.Matches(@"  not before \S+Z \(\d{4}-\d\d-\d\d \d\d:\d\d \w{3} America/New_York\)", text);
+    }
+
+    [Fact]
+    public void Policy_ShowsScopesKindsOfPointsRegionsBundlingAndThePreferenceOfPoints()
+    {
+        var policy = CadencePolicy.CreateBuilder("scoped")
+            .WithDefaultZone("UTC")
+            .AddStep(CadenceStep.Contact("call", Channel.Call, "call", 1, 30) with { Bundle = true, RepeatCalendarDays = 1 })
+            .AddCap(new FrequencyCap("per-number", 2, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call)) { Scope = RuleScope.ContactPoint, ContactPointKinds = [ContactPointKind.Mobile] })
+            .AddCooldown(new Cooldown("per-debt", AttemptFilter.Outbound(Channel.Call), [Channel.Call], CooldownLength.CalendarDays(1)) { Scope = RuleScope.Account })
+            .WithContactPointPreference([ContactPointKind.Mobile, ContactPointKind.Landline])
+            .Build()
+            .LimitToRegions("US-MA");
+
+        var text = Describe.Policy(policy);
+
+        Assert.Contains("  step call: Call 'call', days [1, 30], priority 0, repeat once per 1 local days, max -, bundles accounts", text, StringComparison.Ordinal);
+        Assert.Contains("  cap per-number: 2 per calendar day, counting Outbound [Call] on [Mobile] points, counted per ContactPoint (regions [US-MA] only)", text, StringComparison.Ordinal);
+        Assert.Contains("  cooldown per-debt: after Outbound [Call], blocks [Call] for ", text, StringComparison.Ordinal);
+        Assert.Contains(", counted per Account (regions [US-MA] only)", text, StringComparison.Ordinal);
+        Assert.Contains("  contact points preferred by kind [Mobile, Landline]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Person_ShowsEveryAccountPointAndAttemptWithThePointItUsedAndTheAccountsItConcerned()
+    {
+        var person = new Person("P-2")
+        {
+            Holds = [new Hold(HoldKind.CeaseCommunication, Now)],
+            ContactPoints = [new ContactPoint(Channel.Sms) { Id = "m", Kind = ContactPointKind.Mobile, OptedOut = true }],
+            Accounts = [new Account("L-1") { Holds = [new Hold(HoldKind.Dispute, Now)] }],
+            History = [new ContactAttempt(Now, Channel.Sms), new ContactAttempt(Now, Channel.Sms) { ContactPointId = "m", AccountIds = ["L-1"] }],
+        };
+
+        var lines = Describe.Person(person, SamplePolicies.AcmeUs).Split(Environment.NewLine);
+
+        Assert.Equal("person P-2: zones [(none: default America/New_York)], regions [], tags []", lines[0]);
+        Assert.StartsWith("  person hold cease-communication: [2026-03-08T06:30:00Z (2026-03-08 01:30 Sun America/New_York), open)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  account L-1: due - (nothing owed)", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("    account hold dispute:", lines[3], StringComparison.Ordinal);
+        Assert.Equal("  contact point m: Sms Mobile, opted out, no consent", lines[4]);
+        Assert.Contains(lines, l => l.EndsWith("Sms on any point about all accounts Outbound Sent step -", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("Sms on m about accounts [L-1] Outbound Sent step -", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void At_WithoutAnAccount_IsTheIsoInstant()
         => Assert.Equal("2026-03-08T06:30:00Z", Describe.At(Now));
 

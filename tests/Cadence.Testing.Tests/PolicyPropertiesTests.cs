@@ -193,4 +193,127 @@ public sealed class PolicyPropertiesTests
 
     [Fact]
     public void AlsoComplyingWith_ANullPolicy_Throws() => Assert.Throws<ArgumentNullException>(() => Acme.AlsoComplyingWith(null!, JurisdictionPacks.UsRegulationF()));
+
+    private const int PersonCases = 150;
+
+    [Fact]
+    public void NeverOutsideAWindowForPersons_HoldsForTheSampleUsPolicy() => Run.Passes(Acme.NeverOutsideAWindowForPersons(), PersonCases);
+
+    [Fact]
+    public void NeverBreaksACapOrCooldownForPersons_HoldsForTheSampleUsPolicyCheckedWithRegulationF()
+        => Run.Passes(Acme.AlsoComplyingWith(JurisdictionPacks.UsRegulationF()).NeverBreaksACapOrCooldownForPersons(), PersonCases);
+
+    [Fact]
+    public void NeverUsesABlockedChannelForPersons_HoldsForTheSampleRussianPolicy() => Run.Passes(Ru.NeverUsesABlockedChannelForPersons(), PersonCases);
+
+    [Fact]
+    public void AllForPersons_HoldsForTheSampleRussianPolicy() => Run.Passes(Ru.AllForPersons(), 50);
+
+    public static TheoryData<string, RuleScope> CapsAndCooldowns => new()
+    {
+        { "cap", RuleScope.Person }, { "cap", RuleScope.Account }, { "cap", RuleScope.ContactPoint },
+        { "cooldown", RuleScope.Person }, { "cooldown", RuleScope.Account }, { "cooldown", RuleScope.ContactPoint },
+    };
+
+    [Theory]
+    [MemberData(nameof(CapsAndCooldowns))]
+    public void NeverBreaksACapOrACooldown_AtEachScope_HoldsForALenderCountingAtThatScope(string rule, RuleScope scope)
+    {
+        var properties = PolicyProperties.For(ScopedPolicy(rule, scope));
+
+        Run.Passes(rule == "cap" ? properties.NeverBreaksACap(scope) : properties.NeverBreaksACooldown(scope), PersonCases);
+    }
+
+    [Theory]
+    [MemberData(nameof(CapsAndCooldowns))]
+    public void NeverBreaksACapOrACooldown_AtEachScope_AnEngineThatForgetsTheHistoryCountedThere_FailsNamingTheRuleAndTheScope(string rule, RuleScope scope)
+    {
+        var policy = ScopedPolicy(rule, scope);
+        var engine = scope == RuleScope.ContactPoint ? ForgetfulEngine.OfAttemptsOnAPoint(policy) : ForgetfulEngine.OfAttemptsAboutAccounts(policy);
+        var properties = PolicyProperties.For(policy).WithEngine(engine);
+
+        var message = Run.Fails(rule == "cap" ? properties.NeverBreaksACap(scope) : properties.NeverBreaksACooldown(scope), 500);
+
+        Assert.Contains($"does not hold for policy '{policy.Name}'", message, StringComparison.Ordinal);
+        Assert.Contains(rule == "cap" ? $"Cap {policy.Caps[0].Name}" : $"Cooldown {policy.Cooldowns[0].Name}", message, StringComparison.Ordinal);
+        Assert.Contains("person person: zones [", message, StringComparison.Ordinal);
+        Assert.Matches("decision person: Contact (call|text)", message);
+        Assert.Contains("Shrunk:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NeverBreaksACap_ForPersons_AnEngineThatForgetsAttemptsOnAPoint_StillKeepsACapCountedPerAccount()
+        => Run.Passes(PolicyProperties.For(ScopedPolicies.AccountCap).WithEngine(ForgetfulEngine.OfAttemptsOnAPoint(ScopedPolicies.AccountCap)).NeverBreaksACap(RuleScope.ContactPoint), PersonCases);
+
+    [Theory]
+    [InlineData(RuleScope.Person)]
+    [InlineData(RuleScope.Account)]
+    public void NeverContactsDuringAHold_HoldsForTheLender(RuleScope scope)
+        => Run.Passes(PolicyProperties.For(ScopedPolicies.PersonCap).NeverContactsDuringAHold(scope), PersonCases);
+
+    [Theory]
+    [InlineData(RuleScope.Person, "person hold (dispute|cease-communication)")]
+    [InlineData(RuleScope.Account, "account hold (dispute|cease-communication)")]
+    public void NeverContactsDuringAHold_AnEngineBlindToHoldsAtThatScope_FailsShowingTheHold(RuleScope scope, string hold)
+    {
+        var message = Run.Fails(PolicyProperties.For(ScopedPolicies.PersonCap).WithEngine(new HoldBlindEngine(ScopedPolicies.PersonCap, scope)).NeverContactsDuringAHold(scope), 500);
+
+        Assert.Contains($"NeverContactsDuringAHold({scope}) does not hold for policy 'person-cap'", message, StringComparison.Ordinal);
+        Assert.Matches(hold, message);
+        Assert.Matches("Hold (dispute|cease)", message);
+    }
+
+    [Fact]
+    public void NeverContactsDuringAHold_OnAContactPoint_Throws()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => Acme.NeverContactsDuringAHold(RuleScope.ContactPoint));
+
+    [Fact]
+    public void NeverUsesAnExhaustedContactPoint_HoldsForTheLender_AndFailsForAnEngineThatForgetsAttemptsOnAPoint()
+    {
+        Run.Passes(PolicyProperties.For(ScopedPolicies.PersonCap).NeverUsesAnExhaustedContactPoint(), PersonCases);
+
+        var message = Run.Fails(PolicyProperties.For(ScopedPolicies.PersonCap).WithEngine(ForgetfulEngine.OfAttemptsOnAPoint(ScopedPolicies.PersonCap)).NeverUsesAnExhaustedContactPoint(), 500);
+
+        Assert.Contains("Exhaustion three-failures", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NeverOutsideAWindowForPersons_AnEngineOfThePolicyWithoutItsWindow_FailsWithTheWindow()
+    {
+        var message = Run.Fails(PolicyProperties.For(ScopedPolicies.PersonCap).WithEngine(new CadenceEngine(LenderPolicies.CallsAtAnyHour(ScopedPolicies.PersonCap))).NeverOutsideAWindowForPersons(), 500);
+
+        Assert.Contains("NeverOutsideAWindowForPersons does not hold for policy 'person-cap'", message, StringComparison.Ordinal);
+        Assert.Contains("Window lender-hours", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithPersons_ChecksTheGivenPersons_AndShowsThemWhenTheyFail()
+    {
+        var properties = PolicyProperties.For(LenderPolicies.LateNight)
+            .AlsoComplyingWith(JurisdictionPacks.UsRegulationF())
+            .WithPersons(now => Gen.Constant(new Person("night-owl")
+            {
+                TimeZoneIds = [LenderPolicies.NewYork],
+                ContactPoints = [new ContactPoint(Channel.Call) { Id = "home", Kind = ContactPointKind.Landline }],
+                Accounts = [new Account("card") { DueDate = now.InZone(DateTimeZoneProviders.Tzdb[LenderPolicies.NewYork]).Date.PlusDays(-10), AmountDue = new Money(250m, "USD") }],
+            }))
+            .WithInstants(Gen.Choose(0, 23).Select(h => Instant.FromUtc(2026, 6, 10, 0, 0) + Duration.FromHours(h)));
+
+        var message = Run.Fails(properties.NeverOutsideAWindowForPersons());
+
+        Assert.Contains("person night-owl: zones [America/New_York]", message, StringComparison.Ordinal);
+        Assert.Contains("  contact point home: Call Landline", message, StringComparison.Ordinal);
+        Assert.Contains("decision night-owl: Contact call-overdue via Call (home)", message, StringComparison.Ordinal);
+        Assert.Contains("[us-regulation-f]", message, StringComparison.Ordinal);
+    }
+
+    private static CadencePolicy ScopedPolicy(string rule, RuleScope scope) => (rule, scope) switch
+    {
+        ("cap", RuleScope.Person) => ScopedPolicies.PersonCap,
+        ("cap", RuleScope.Account) => ScopedPolicies.AccountCap,
+        ("cap", _) => ScopedPolicies.ContactPointCap,
+        (_, RuleScope.Person) => ScopedPolicies.PersonCooldown,
+        (_, RuleScope.Account) => ScopedPolicies.AccountCooldown,
+        _ => ScopedPolicies.ContactPointCooldown,
+    };
 }

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace Cadence.Testing.Tests.Support;
 
-/// <summary>A lender's own rule layer around an engine: every evaluation goes through <see cref="Evaluate"/>.</summary>
+/// <summary>A lender's own rule layer around an engine: every evaluation goes through one of its <c>Evaluate</c> methods.</summary>
 internal abstract class DelegatingEngine(ICadenceEngine inner) : ICadenceEngine
 {
     protected ICadenceEngine Inner { get; } = inner;
@@ -14,6 +14,8 @@ internal abstract class DelegatingEngine(ICadenceEngine inner) : ICadenceEngine
     public string Description => GetType().Name + " around " + Inner.Description;
 
     public virtual Decision Evaluate(BorrowerState account, Instant now) => Inner.Evaluate(account, now);
+
+    public virtual Decision Evaluate(Person person, Instant now) => Inner.Evaluate(person, now);
 
     public IClock? Clock => null;
 

@@ -11,7 +11,7 @@ namespace Cadence.Tests.Engine;
 /// <summary>
 /// The guarantees of semantics.md §4 for persons — several accounts, several contact points per channel, one shared
 /// history, caps and cooldowns scoped per person, account or contact point — over generated policies and persons
-/// (<see cref="PersonArbitraries"/>), checked by an independent scope-aware reading of the rules
+/// (<see cref="CadenceArbitraries.PersonScenarios"/>), checked by an independent scope-aware reading of the rules
 /// (<see cref="PersonCompliance"/>), on both evaluators.
 /// </summary>
 public sealed class PersonProperties

@@ -118,4 +118,30 @@ public sealed class ExperimentEngineTests
 
         Assert.True(check.Allowed);
     }
+
+    [Fact]
+    public void Evaluate_APersonWhoseAccountsAloneWouldGetOtherVariants_DecidesEveryAccountWithThePersonsVariant()
+    {
+        var ids = Enumerable.Range(0, 200).Select(i => "L-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var personId = "P-1";
+        var mine = Experiment.Assign(personId).Name;
+        var others = ids.Where(id => Experiment.Assign(id).Name != mine).Take(2).ToArray();
+        var engine = new ExperimentEngine(Experiment);
+        var person = new Person(personId)
+        {
+            TimeZoneIds = [NewYork],
+            ContactPoints = [new ContactPoint(Channel.Sms) { Id = "m1" }, new ContactPoint(Channel.Email) { Id = "e1" }],
+            Accounts = [.. others.Select(id => new Account(id) { DueDate = Due })],
+        };
+
+        var alone = engine.Evaluate(person, Noon);
+        var inBatch = engine.EvaluateBatch([person], Noon, TestContext.Current.CancellationToken)[0];
+        var withoutTheFirstAccount = engine.Evaluate(person with { Accounts = person.Accounts.RemoveAt(0) }, Noon);
+
+        Assert.Equal(2, others.Length);
+        Assert.All([alone, inBatch, withoutTheFirstAccount], d => Assert.Equal(mine, d.Variant));
+        Assert.All([alone, inBatch, withoutTheFirstAccount], d => Assert.Equal(mine == "sms" ? Channel.Sms : Channel.Email, d.Channel));
+        Assert.NotEmpty(alone.AccountIds);
+        Assert.All(alone.AccountIds, id => Assert.NotEqual(mine, Experiment.Assign(id).Name));
+    }
 }

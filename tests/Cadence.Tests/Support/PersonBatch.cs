@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Cadence.Testing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Cadence.Tests.Support;
 
@@ -8,4 +11,18 @@ public sealed record PersonBatch(CadencePolicy Policy, ImmutableArray<PersonScen
     public const int Size = 10;
 
     public override string ToString() => string.Join(Environment.NewLine, Persons.Select(p => p.ToString()));
+}
+
+/// <summary>
+/// The generated persons of <see cref="CadenceArbitraries.PersonScenarios"/>, and batches of ten persons of one
+/// generated policy (<see cref="CadenceArbitraries.PersonPolicies"/>): many persons per compiled engine.
+/// </summary>
+public static class PersonArbitraries
+{
+    public static Arbitrary<PersonScenario> PersonScenarios() => CadenceArbitraries.PersonScenarios();
+
+    public static Arbitrary<PersonBatch> PersonBatches() => Arb.From(
+        from policy in CadenceArbitraries.PersonPolicies()
+        from scenarios in CadenceArbitraries.PersonScenariosFor(policy).ArrayOf(PersonBatch.Size)
+        select new PersonBatch(policy, [.. scenarios]));
 }

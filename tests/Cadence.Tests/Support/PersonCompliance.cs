@@ -9,7 +9,7 @@ namespace Cadence.Tests.Support;
 /// evaluation code): the contact the decision proposes is recorded at its NotBefore — on its contact point, concerning
 /// every account it is about, serving its step, with any outcome — and every cap is counted at every scope key the
 /// contact touches (the person, each account it is about, its point) in every window of the cap's shape that contains
-/// NotBefore; every cooldown is checked both ways; the point must not be opted out, lack consent, be workplace-restricted
+/// NotBefore; every cooldown is checked both ways; a rule limited to regions binds only a person of one of them (or of unknown regions); the point must not be opted out, lack consent, be workplace-restricted
 /// or exhausted, and no hold of the person or of an account it is about may block its step at NotBefore.
 /// </summary>
 public static class PersonCompliance
@@ -68,7 +68,7 @@ public static class PersonCompliance
 
             if (action.Step?.Channel is { } channel)
             {
-                CheckWindows(policy, channel, t, zones, problems, string.Empty);
+                CheckWindows(policy, person, channel, t, zones, problems, string.Empty);
             }
         }
 
@@ -147,7 +147,7 @@ public static class PersonCompliance
             problems.Add($"{prefix}point {point.Id} is a workplace point and {channel} is workplace-restricted");
         }
 
-        foreach (var rule in policy.ExhaustionRules)
+        foreach (var rule in policy.ExhaustionRules.Where(r => Binds(r.Source, person)))
         {
             if ((rule.Channels.IsEmpty || rule.Channels.Contains(channel)) && Failures(person, point, rule, now) >= rule.ConsecutiveFailures)
             {
@@ -155,17 +155,17 @@ public static class PersonCompliance
             }
         }
 
-        CheckWindows(policy, channel, t, zones, problems, prefix);
+        CheckWindows(policy, person, channel, t, zones, problems, prefix);
         CheckRepeat(person, step, t, accounts, first, problems, prefix);
 
         // The contact, recorded: it concerns every account it is about and uses its point.
         var contact = new ContactAttempt(t, channel, ContactDirection.Outbound, ContactOutcome.Sent, step.Id) { ContactPointId = point.Id, AccountIds = [.. d.AccountIds] };
-        foreach (var cap in policy.Caps)
+        foreach (var cap in policy.Caps.Where(c => Binds(c.Source, person)))
         {
             CheckCap(person, cap, contact, point, accounts, first, problems, prefix);
         }
 
-        foreach (var cooldown in policy.Cooldowns)
+        foreach (var cooldown in policy.Cooldowns.Where(c => Binds(c.Source, person)))
         {
             CheckCooldown(person, cooldown, contact, point, accounts, first, problems, prefix);
         }
@@ -176,7 +176,7 @@ public static class PersonCompliance
         var holds = person.Holds.Select(h => (h, "person")).Concat(accounts.SelectMany(a => a.Holds.Select(h => (h, "account " + a.AccountId))));
         foreach (var (hold, owner) in holds)
         {
-            foreach (var rule in policy.HoldRules.Where(r => r.Kind == hold.Kind))
+            foreach (var rule in policy.HoldRules.Where(r => r.Kind == hold.Kind && Binds(r.Source, person)))
             {
                 var blocks = (rule.BlocksAllSteps && !rule.ExceptSteps.Contains(step.Id)) || rule.BlockedSteps.Contains(step.Id) || (step.Channel is { } c && rule.BlockedChannels.Contains(c));
                 if (!blocks)
@@ -199,7 +199,7 @@ public static class PersonCompliance
         }
     }
 
-    private static void CheckWindows(CadencePolicy policy, Channel channel, Instant t, List<DateTimeZone> zones, List<string> problems, string prefix)
+    private static void CheckWindows(CadencePolicy policy, Person person, Channel channel, Instant t, List<DateTimeZone> zones, List<string> problems, string prefix)
     {
         foreach (var zone in zones)
         {
@@ -215,7 +215,7 @@ public static class PersonCompliance
                 kinds |= DayKinds.Holiday;
             }
 
-            foreach (var w in policy.Windows.Where(w => (w.Channels.IsEmpty || w.Channels.Contains(channel)) && (w.Days & kinds) != 0))
+            foreach (var w in policy.Windows.Where(w => Binds(w.Source, person) && (w.Channels.IsEmpty || w.Channels.Contains(channel)) && (w.Days & kinds) != 0))
             {
                 var time = local.TimeOfDay;
                 if (!w.Ranges.Any(r => time >= r.Start && (r.End == LocalTime.Midnight || time < r.End)))
@@ -385,6 +385,17 @@ public static class PersonCompliance
 
         return n;
     }
+
+    /// <summary>
+    /// Whether a rule limited to regions binds the person: it does when it names none, when the person's regions are
+    /// unknown (fail closed), or when one of the person's regions is one of its regions, inside one, or contains one.
+    /// </summary>
+    private static bool Binds(RuleSource? source, Person person)
+        => source is null || source.Regions.IsEmpty || person.Regions.IsEmpty
+           || person.Regions.Any(mine => source.Regions.Any(theirs => Inside(mine, theirs) || Inside(theirs, mine)));
+
+    private static bool Inside(string inner, string outer)
+        => string.Equals(inner, outer, StringComparison.OrdinalIgnoreCase) || inner.StartsWith(outer + "-", StringComparison.OrdinalIgnoreCase);
 
     private static string Iso(Instant i) => InstantPattern.ExtendedIso.Format(i);
 }
