@@ -10,9 +10,10 @@ using Spectre.Console;
 namespace Cadence.Samples.Batch;
 
 /// <summary>
-/// The portfolio batch: generates or reads accounts a chunk at a time, evaluates each chunk with the engine's batch
-/// API into a reused buffer of decisions, shows the progress, and prints the decisions by kind and by channel and the
-/// throughput of each phase. The evaluation instant is an argument (a fixed instant by default), never the clock.
+/// The portfolio batch: generates or reads persons (or accounts, each a person of one account) a chunk at a time,
+/// evaluates each chunk with the engine's batch API into a reused buffer of decisions, one per person, their accounts
+/// decided together, shows the progress, and prints the decisions by kind (persons and their accounts) and by channel
+/// and the throughput of each phase. The evaluation instant is an argument (a fixed instant by default), never the clock.
 /// </summary>
 internal static class BatchApp
 {
@@ -28,7 +29,7 @@ internal static class BatchApp
     /// <summary>Stopped with Ctrl+C; the counts so far are printed.</summary>
     public const int Cancelled = 130;
 
-    /// <summary>How many accounts are evaluated in one call of the engine.</summary>
+    /// <summary>How many persons are evaluated in one call of the engine.</summary>
     public const int ChunkSize = 40_000;
 
     /// <summary>
@@ -63,9 +64,21 @@ internal static class BatchApp
                 r.AddError("--accounts: between 1 and 10,000,000.");
             }
         });
+        var persons = new Option<int>("--persons")
+        {
+            Description = "Generates this many synthetic persons instead, of one to three accounts each (70/20/10).",
+            HelpName = "count",
+        };
+        persons.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000)
+            {
+                r.AddError("--persons: between 1 and 10,000,000.");
+            }
+        });
         var input = new Option<FileInfo>("--input")
         {
-            Description = "Reads the accounts from this JSON Lines file instead of generating them.",
+            Description = "Reads the persons and accounts from this JSON Lines file instead of generating them.",
             HelpName = "file.jsonl",
         }.AcceptExistingOnly();
         var policy = new Option<FileInfo>("--policy")
@@ -86,15 +99,19 @@ internal static class BatchApp
             HelpName = "seed",
             DefaultValueFactory = _ => DefaultSeed,
         };
-        var root = new RootCommand("Evaluates a portfolio of accounts under a policy and prints the decisions by kind and by channel, and the throughput.")
+        var root = new RootCommand("Evaluates a portfolio of persons and accounts under a policy and prints the decisions by kind and by channel, and the throughput.")
         {
-            accounts, input, policy, now, seed,
+            accounts, persons, input, policy, now, seed,
         };
         root.Validators.Add(r =>
         {
-            if (r.GetResult(input) is not null && (r.GetResult(accounts) is { Implicit: false } || r.GetResult(seed) is { Implicit: false }))
+            if (r.GetResult(input) is not null && (r.GetResult(accounts) is { Implicit: false } || r.GetResult(persons) is not null || r.GetResult(seed) is { Implicit: false }))
             {
-                r.AddError("--input reads its accounts: --accounts and --seed are for generated ones.");
+                r.AddError("--input reads its accounts: --accounts, --persons and --seed are for generated ones.");
+            }
+            else if (r.GetResult(persons) is not null && r.GetResult(accounts) is { Implicit: false })
+            {
+                r.AddError("--accounts and --persons: generate one or the other.");
             }
         });
         root.SetAction((parsed, token) =>
@@ -103,7 +120,8 @@ internal static class BatchApp
             var policyFile = parsed.GetValue(policy) ?? new FileInfo(Path.Combine(AppContext.BaseDirectory, "policies", "acme-us.policy.json"));
 
             // Started as a task, so that Ctrl+C (which cancels the token, then waits for the task) finds it running.
-            return Task.Run(() => Run(policyFile, inputFile, parsed.GetValue(accounts), parsed.GetValue(seed), parsed.GetValue(now), console, error, token), CancellationToken.None);
+            var generated = parsed.GetResult(persons) is null ? (Count: parsed.GetValue(accounts), Persons: false) : (Count: parsed.GetValue(persons), Persons: true);
+            return Task.Run(() => Run(policyFile, inputFile, generated, parsed.GetValue(seed), parsed.GetValue(now), console, error, token), CancellationToken.None);
         });
 
         var result = root.Parse(args);
@@ -121,7 +139,7 @@ internal static class BatchApp
         return await result.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error }, cancellationToken);
     }
 
-    private static int Run(FileInfo policyFile, FileInfo? inputFile, int count, int seed, Instant now, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(FileInfo policyFile, FileInfo? inputFile, (int Count, bool Persons) generated, int seed, Instant now, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         PolicyReadResult read;
         try
@@ -145,7 +163,7 @@ internal static class BatchApp
         }
 
         ICadenceEngine engine = new CadenceEngine(policy);
-        using PortfolioSource source = inputFile is null ? new GeneratedPortfolio(count, now, seed) : new JsonLinesPortfolio(inputFile);
+        using PortfolioSource source = inputFile is null ? new GeneratedPortfolio(generated.Count, now, seed, generated.Persons) : new JsonLinesPortfolio(inputFile);
 
         console.WriteLine($"{"Policy",-12}{policy}");
         console.WriteLine($"{"Engine",-12}{engine.Description}");
@@ -155,7 +173,7 @@ internal static class BatchApp
         console.WriteLine();
 
         var tally = new BatchTally();
-        var buffer = new BorrowerState[ChunkSize];
+        var buffer = new Person[ChunkSize];
         var decisions = new Decision[ChunkSize];
         var producing = new Stopwatch();
         var evaluating = new Stopwatch();
@@ -181,9 +199,9 @@ internal static class BatchApp
                         }
 
                         evaluating.Start();
-                        engine.EvaluateBatch(buffer.AsMemory(0, filled), decisions.AsMemory(0, filled), now, cancellationToken);
+                        engine.EvaluateBatch(new ArraySegment<Person>(buffer, 0, filled), decisions.AsMemory(0, filled), now, cancellationToken);
                         evaluating.Stop();
-                        tally.Add(decisions.AsSpan(0, filled), now);
+                        tally.Add(buffer.AsSpan(0, filled), decisions.AsSpan(0, filled), now);
                         task.Description = Progress(tally.Total);
                         task.Value = source.Progress;
                     }
@@ -201,12 +219,12 @@ internal static class BatchApp
         console.WriteLine();
         if (cancelled)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Cancelled:[/] the tables count the {tally.Total:N0} accounts evaluated before the stop.");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Cancelled:[/] the tables count the {tally.Total:N0} persons ({tally.Accounts:N0} accounts) evaluated before the stop.");
         }
 
         console.Write(DecisionsTable(tally));
         console.Write(ChannelsTable(tally));
-        console.Write(TimingsTable(source.Phase, tally.Total - tally.UnreadableLines, producing.Elapsed, evaluating.Elapsed, tally.Total, total.Elapsed));
+        console.Write(TimingsTable(source.Phase, tally, producing.Elapsed, evaluating.Elapsed, total.Elapsed));
         foreach (var problem in tally.UnreadableShown)
         {
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Unreadable:[/] {problem}");
@@ -227,16 +245,18 @@ internal static class BatchApp
         var table = new Table { Title = new TableTitle("Decisions") }
             .AddColumn("Decision")
             .AddColumn(new TableColumn("Accounts").RightAligned())
+            .AddColumn(new TableColumn("Persons").RightAligned())
             .AddColumn(new TableColumn("Share").RightAligned());
         foreach (var kind in BatchTally.KindOrder)
         {
-            table.AddRow(kind.ToString(), Count(tally.Decisions(kind)), Share(tally.Decisions(kind), tally.Total));
+            table.AddRow(kind.ToString(), Count(tally.AccountsDecided(kind)), Count(tally.Decisions(kind)), Share(tally.Decisions(kind), tally.Total));
         }
 
         table.ShowFooters = true;
         table.Columns[0].Footer = new Text("Total");
-        table.Columns[1].Footer = new Text(Count(tally.Total));
-        table.Columns[2].Footer = new Text(Share(tally.Total, tally.Total));
+        table.Columns[1].Footer = new Text(Count(tally.Accounts));
+        table.Columns[2].Footer = new Text(Count(tally.Total));
+        table.Columns[3].Footer = new Text(Share(tally.Total, tally.Total));
         return table;
     }
 
@@ -268,16 +288,20 @@ internal static class BatchApp
         return table;
     }
 
-    private static Table TimingsTable(string phase, long produced, TimeSpan producing, TimeSpan evaluating, long total, TimeSpan elapsed)
+    private static Table TimingsTable(string phase, BatchTally tally, TimeSpan producing, TimeSpan evaluating, TimeSpan elapsed)
     {
         var table = new Table { Title = new TableTitle("Throughput") }
             .AddColumn("Phase")
             .AddColumn(new TableColumn("Accounts").RightAligned())
+            .AddColumn(new TableColumn("Persons").RightAligned())
             .AddColumn(new TableColumn("Elapsed").RightAligned())
             .AddColumn(new TableColumn("Accounts/s").RightAligned());
-        table.AddRow(phase, Count(produced), Seconds(producing), PerSecond(produced, producing));
-        table.AddRow("Evaluation", Count(produced), Seconds(evaluating), PerSecond(produced, evaluating));
-        table.AddRow("Total", Count(total), Seconds(elapsed), PerSecond(total, elapsed));
+
+        // Unreadable lines were neither produced nor evaluated, but count in the total.
+        var (accounts, persons) = (tally.Accounts - tally.UnreadableLines, tally.Total - tally.UnreadableLines);
+        table.AddRow(phase, Count(accounts), Count(persons), Seconds(producing), PerSecond(accounts, producing));
+        table.AddRow("Evaluation", Count(accounts), Count(persons), Seconds(evaluating), PerSecond(accounts, evaluating));
+        table.AddRow("Total", Count(tally.Accounts), Count(tally.Total), Seconds(elapsed), PerSecond(tally.Accounts, elapsed));
         return table;
     }
 

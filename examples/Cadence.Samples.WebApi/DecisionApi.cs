@@ -38,7 +38,7 @@ internal static class DecisionApi
 
     /// <summary>
     /// Builds the application: loads and compiles the policy (a policy with problems stops here, every problem listed),
-    /// then maps <c>POST /decisions</c>, <c>POST /decisions/batch</c> and <c>GET /health</c>.
+    /// then maps <c>POST /decisions</c>, <c>POST /decisions/batch</c>, <c>POST /check</c> and <c>GET /health</c>.
     /// </summary>
     /// <param name="builder">A builder from <see cref="CreateBuilder"/>.</param>
     /// <returns>The application, ready to run.</returns>
@@ -55,6 +55,7 @@ internal static class DecisionApi
 
         app.MapPost("/decisions", DecisionEndpoints.DecideAsync);
         app.MapPost("/decisions/batch", DecisionEndpoints.DecideBatch);
+        app.MapPost("/check", DecisionEndpoints.CheckAsync);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PolicyHealthCheck.WriteResponseAsync });
         return app;
     }

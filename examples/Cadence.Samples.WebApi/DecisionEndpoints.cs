@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Cadence.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -10,20 +11,28 @@ using NodaTime.Text;
 namespace Cadence.Samples.WebApi;
 
 /// <summary>
-/// <c>POST /decisions</c> (one account) and <c>POST /decisions/batch</c> (JSON Lines in, JSON Lines out). Accounts are
-/// read with <see cref="AccountJson"/> and decisions written with <see cref="DecisionJson"/>, in the formats of
-/// <c>docs/cli.md</c>. Input the reader rejects is a misuse of the API: one account answers 400 with problem details,
-/// and a batch line answers an error record in its place. An account the reader accepts but the engine cannot evaluate
-/// (an unknown time zone, contact points that contradict each other) is answered with an <c>error</c> decision, a
-/// value like any other decision.
+/// <c>POST /decisions</c> (one person or account), <c>POST /decisions/batch</c> (JSON Lines in, JSON Lines out) and
+/// <c>POST /check</c> (may this contact be made now?). Records are read with <see cref="PersonJson"/>, which reads a
+/// person (a record with <c>personId</c>) or an account, and decisions written with <see cref="DecisionJson"/>, in the
+/// formats of <c>docs/cli.md</c>: an account gets the account decision it always got, a person the person decision
+/// (the accounts it is about, the contact point, the escalations due on its other accounts). Input the reader rejects
+/// is a misuse of the API: one record answers 400 with problem details, and a batch line answers an error record in its
+/// place. A record the reader accepts but the engine cannot evaluate (an unknown time zone, contact points that
+/// contradict each other) is answered with an <c>error</c> decision, a value like any other decision.
 /// </summary>
 internal static class DecisionEndpoints
 {
     /// <summary>The media type of JSON Lines, for batches in and out.</summary>
     public const string JsonLinesMediaType = "application/x-ndjson";
 
-    /// <summary><c>POST /decisions[?now=instant]</c>: one account as JSON; 200 with its decision, or 400 with problem details.</summary>
-    /// <param name="request">The request; its body is the account.</param>
+    // The channels a proposed contact may use, by their names in the record formats (call, sms…).
+    private static readonly Dictionary<string, Channel> Channels =
+        Enum.GetValues<Channel>().Where(c => c != Channel.None).ToDictionary(c => c.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static readonly string ChannelNames = string.Join(", ", Channels.OrderBy(c => c.Value).Select(c => c.Key));
+
+    /// <summary><c>POST /decisions[?now=instant]</c>: one person or account as JSON; 200 with its decision, or 400 with problem details.</summary>
+    /// <param name="request">The request; its body is the person or account.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
     /// <param name="now">The evaluation instant, ISO 8601, from the query string.</param>
@@ -36,29 +45,68 @@ internal static class DecisionEndpoints
             return nowProblem;
         }
 
-        string json;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
-        {
-            json = await reader.ReadToEndAsync(cancellationToken);
-        }
-
-        var read = AccountJson.Read(json);
-        if (!read.Success)
-        {
-            return TypedResults.ValidationProblem(
-                read.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(Located).ToArray()),
-                detail: string.Join("; ", read.Errors),
-                title: "The account could not be read.");
-        }
-
-        return TypedResults.Text(DecisionJson.Write(engine.Evaluate(read.Account!, instant)), "application/json", Encoding.UTF8);
+        var read = await ReadRecordAsync(request, cancellationToken);
+        return read.Success
+            ? TypedResults.Text(DecisionJson.Write(read.Evaluate(engine, instant)), "application/json", Encoding.UTF8)
+            : Unreadable(read);
     }
 
     /// <summary>
-    /// <c>POST /decisions/batch[?now=instant]</c>: accounts as JSON Lines; 200 with one decision per non-blank line, in
-    /// order, streamed as JSON Lines while the request is still being read.
+    /// <c>POST /check?channel=call[&amp;point=id][&amp;account=id]…[&amp;step=id][&amp;now=instant]</c>: may this contact be
+    /// made with the person (or account) of the body now? 200 with the answer (<c>allowed</c>, or the earliest instant
+    /// it would be, and the rules that decided; a contact that cannot be checked, such as one on an unknown point, is
+    /// not allowed and says why under <c>error</c>), or 400 with problem details. The parameters are those of
+    /// <c>cadence check</c>: <c>account</c> may be repeated, and left out the contact is about every account.
     /// </summary>
-    /// <param name="context">The request's context; its body is the accounts.</param>
+    /// <param name="request">The request; its body is the person or account.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
+    /// <param name="channel">The channel of the proposed contact: email, sms, call, letter, visit or push.</param>
+    /// <param name="point">The contact point it would use, by id; needed when the person has several on the channel.</param>
+    /// <param name="account">The accounts it would be about; none: every account.</param>
+    /// <param name="step">The policy step it would serve, if any.</param>
+    /// <param name="now">The instant asked about, ISO 8601.</param>
+    /// <param name="cancellationToken">The request's abort token.</param>
+    /// <returns>The result.</returns>
+    public static async Task<IResult> CheckAsync(
+        HttpRequest request,
+        ICadenceEngine engine,
+        IClock clock,
+        [FromQuery] string? channel,
+        [FromQuery] string? point,
+        [FromQuery] string[]? account,
+        [FromQuery] string? step,
+        [FromQuery] string? now,
+        CancellationToken cancellationToken)
+    {
+        if (!TryGetInstant(now, clock, out var instant, out var nowProblem))
+        {
+            return nowProblem;
+        }
+
+        if (!Channels.TryGetValue(channel ?? string.Empty, out var proposed))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["channel"] = [channel is null ? "the channel of the proposed contact is required" : $"'{channel}' is not one of {ChannelNames}"] },
+                detail: $"The query parameter 'channel' must be one of {ChannelNames}.",
+                title: "The request is not valid.");
+        }
+
+        var read = await ReadRecordAsync(request, cancellationToken);
+        if (!read.Success)
+        {
+            return Unreadable(read);
+        }
+
+        var contact = new ProposedContact(proposed, point) { AccountIds = [.. account ?? []], StepId = step };
+        return TypedResults.Text(DecisionJson.Write(engine.Check(read.ToPerson()!, contact, instant)), "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// <c>POST /decisions/batch[?now=instant]</c>: persons and accounts as JSON Lines, in any mix; 200 with one decision
+    /// per non-blank line, in order, streamed as JSON Lines while the request is still being read.
+    /// </summary>
+    /// <param name="context">The request's context; its body is the persons and accounts.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
     /// <param name="options">The chunk size.</param>
@@ -76,7 +124,7 @@ internal static class DecisionEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The accounts must be sent as JSON Lines.",
+                title: "The persons and accounts must be sent as JSON Lines.",
                 detail: $"The body was sent as a form ({context.Request.ContentType}), which loses its line breaks. Send the file byte for byte as {JsonLinesMediaType}, e.g. curl --data-binary @accounts.jsonl -H 'Content-Type: {JsonLinesMediaType}'.");
         }
 
@@ -119,15 +167,30 @@ internal static class DecisionEndpoints
         return false;
     }
 
+    /// <summary>Reads the request's body as one person or account.</summary>
+    private static async Task<PersonReadResult> ReadRecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return PersonJson.Read(await reader.ReadToEndAsync(cancellationToken));
+    }
+
+    /// <summary>400 with every problem of a record, keyed by its JSON path.</summary>
+    private static IResult Unreadable(PersonReadResult read)
+        => TypedResults.ValidationProblem(
+            read.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(Located).ToArray()),
+            detail: string.Join("; ", read.Errors),
+            title: "The person or account could not be read.");
+
     // The path is the key; the message says where in the text (and, for a syntax error, at which column).
     private static string Located(PolicyError error)
         => error.Line is { } line ? FormattableString.Invariant($"line {line}: {error.Message}") : error.Message;
 
     /// <summary>
-    /// Reads the request's accounts as JSON Lines and writes one decision per non-blank line to the response, in order.
-    /// Every <c>chunkSize</c> lines, the readable accounts are evaluated together as one batch, each unreadable line
-    /// becomes its error record (<c>line N</c>) in its place, and the chunk's decisions are flushed: memory stays bounded
-    /// by the chunk, whatever the length of the input. Stops when the request is aborted.
+    /// Reads the request's persons and accounts as JSON Lines and writes one decision per non-blank line to the
+    /// response, in order. Every <c>chunkSize</c> lines, the readable persons are evaluated together as one batch and
+    /// the readable accounts as another (an account gets its account decision), each unreadable line becomes its error
+    /// record (<c>line N</c>) in its place, and the chunk's decisions are flushed: memory stays bounded by the chunk,
+    /// whatever the length of the input. Stops when the request is aborted.
     /// </summary>
     private sealed class DecisionStream(ICadenceEngine engine, Instant now, int chunkSize) : IResult
     {
@@ -142,11 +205,13 @@ internal static class DecisionEndpoints
         {
             using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
             var lines = new List<(string Text, int Number)>(chunkSize);
-            var read = new AccountReadResult[chunkSize];
+            var read = new PersonReadResult[chunkSize];
             var accounts = new List<BorrowerState>(chunkSize);
-            var decisions = new Decision[chunkSize];
+            var persons = new List<Person>(chunkSize);
+            var accountDecisions = new Decision[chunkSize];
+            var personDecisions = new Decision[chunkSize];
 
-            // Lines are numbered from 1 and blank ones skipped, as AccountJson.ReadLines does.
+            // Lines are numbered from 1 and blank ones skipped, as PersonJson.ReadLines does.
             var number = 0;
             while (await reader.ReadLineAsync(cancellationToken) is { } text)
             {
@@ -166,27 +231,36 @@ internal static class DecisionEndpoints
             // Returns false when the client has stopped reading.
             async Task<bool> WriteChunkAsync()
             {
-                // Reading an account costs several times evaluating it: the chunk's lines are read in parallel too.
-                Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = AccountJson.Read(lines[i].Text, lines[i].Number));
+                // Reading a record costs several times evaluating it: the chunk's lines are read in parallel too.
+                Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = PersonJson.Read(lines[i].Text, lines[i].Number));
                 for (var i = 0; i < lines.Count; i++)
                 {
-                    if (read[i].Success)
+                    if (read[i].Account is { } account)
                     {
-                        accounts.Add(read[i].Account!);
+                        accounts.Add(account);
+                    }
+                    else if (read[i].Person is { } person)
+                    {
+                        persons.Add(person);
                     }
                 }
 
-                engine.EvaluateBatch(accounts, decisions, now, cancellationToken);
-                var next = 0;
+                engine.EvaluateBatch(accounts, accountDecisions, now, cancellationToken);
+                engine.EvaluateBatch(persons, personDecisions, now, cancellationToken);
+                int nextAccount = 0, nextPerson = 0;
                 for (var i = 0; i < lines.Count; i++)
                 {
-                    Encoding.UTF8.GetBytes(DecisionJson.Write(read[i].Success ? decisions[next++] : read[i].ToErrorDecision()), output);
+                    var decision = read[i].Account is not null ? accountDecisions[nextAccount++]
+                        : read[i].Person is not null ? personDecisions[nextPerson++]
+                        : read[i].ToErrorDecision();
+                    Encoding.UTF8.GetBytes(DecisionJson.Write(decision), output);
                     output.Write("\n"u8);
                 }
 
                 Array.Clear(read, 0, lines.Count);
                 lines.Clear();
                 accounts.Clear();
+                persons.Clear();
                 var flushed = await output.FlushAsync(cancellationToken);
                 return !flushed.IsCompleted && !flushed.IsCanceled;
             }

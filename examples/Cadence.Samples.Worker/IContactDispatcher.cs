@@ -3,19 +3,20 @@ using NodaTime;
 namespace Cadence.Samples.Worker;
 
 /// <summary>
-/// Where a contact happens: the worker hands each <see cref="DecisionKind.Contact"/> or
-/// <see cref="DecisionKind.Escalate"/> decision here once it is due (its <see cref="Decision.NotBefore"/> has come),
-/// then evaluates the account again. A real dispatcher sends the e-mail or text, queues the call for the dialler, or
-/// places the account with the agency, and records the attempt in the account's history, so that the next decision
-/// counts it.
+/// Where a contact happens: the worker hands each contact or escalation it decides to make here once it is due (its
+/// <see cref="Decision.NotBefore"/> has come): the decision's own action, and each escalation it lists as due on the
+/// person's other accounts (<see cref="Decision.Escalations"/>); then it evaluates the person again. A real dispatcher
+/// sends the e-mail or text to the decision's contact point, queues the call for the dialler, or places the accounts
+/// with the agency, and records the attempt in the person's history, on its point and about its accounts, so that the
+/// next decision counts it.
 /// </summary>
 internal interface IContactDispatcher
 {
-    /// <summary>Makes the contact or escalation <paramref name="decision"/> proposes.</summary>
-    /// <param name="account">The account's state the decision was made for.</param>
-    /// <param name="decision">A contact or escalation whose not-before instant has come.</param>
+    /// <summary>Makes the contact or escalation <paramref name="action"/> proposes.</summary>
+    /// <param name="person">The person's state the decision was made for.</param>
+    /// <param name="action">A contact or escalation whose not-before instant has come: a decision, or one of its <see cref="Decision.Escalations"/>.</param>
     /// <param name="at">The instant of the attempt: now, on the worker's clock.</param>
     /// <param name="cancellationToken">Stops the dispatch; the worker passes none, so that a dispatch under way completes.</param>
     /// <returns>A task that completes when the attempt is made and recorded.</returns>
-    ValueTask DispatchAsync(BorrowerState account, Decision decision, Instant at, CancellationToken cancellationToken);
+    ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ if (args.Contains("--help") || args.Contains("-h"))
           --speed <n>          clock seconds per real second: 3600 makes an hour pass every second (default 1)
           --start <instant>    what the clock reads at start, ISO 8601, or 'now' for the system clock (default 2026-03-09T14:30:00Z)
           --run-for <span>     stop by itself after this much real time, e.g. 00:00:30 (default: run until Ctrl+C)
-          --accounts <path>    the accounts, JSON Lines (default: the sample portfolio)
+          --accounts <path>    the persons and accounts, JSON Lines (default: the sample portfolio); --persons is the same
           --policy <path>      the policy file (default: policies/acme-us.policy.json)
         """);
     return 0;

@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace Cadence.Samples.Worker;
 
-/// <summary>Composes the worker's host: its settings, the clock, the policy and engine, the accounts, the dispatcher and the worker.</summary>
+/// <summary>Composes the worker's host: its settings, the clock, the policy and engine, the persons, the dispatcher and the worker.</summary>
 internal static class WorkerHost
 {
     /// <summary>Creates the host builder for <paramref name="args"/>.</summary>
@@ -39,7 +39,7 @@ internal static class WorkerHost
             .AddSingleton(clock)
             .AddSingleton<IDelay>(new ScaledDelay(options.Speed))
             .AddCadence(policy, engine => engine.IncludeExplanations = false)
-            .AddSingleton<IAccountStore>(sp => InMemoryAccountStore.Load(options.Accounts, sp.GetRequiredService<ILogger<InMemoryAccountStore>>()))
+            .AddSingleton<IPersonStore>(sp => InMemoryPersonStore.Load(options.Accounts, sp.GetRequiredService<ILogger<InMemoryPersonStore>>()))
             .AddSingleton<IContactDispatcher, LoggingContactDispatcher>()
             .AddSingleton<DueQueue<string>>()
             .AddHostedService<ContactWorker>();

@@ -19,13 +19,17 @@ internal sealed class WorkerOptions
     public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
     {
         ["--accounts"] = $"{SectionName}:{nameof(Accounts)}",
+        ["--persons"] = $"{SectionName}:{nameof(Accounts)}",
         ["--policy"] = $"{SectionName}:{nameof(Policy)}",
         ["--start"] = $"{SectionName}:{nameof(Start)}",
         ["--speed"] = $"{SectionName}:{nameof(Speed)}",
         ["--run-for"] = $"{SectionName}:{nameof(RunFor)}",
     };
 
-    /// <summary>The accounts, JSON Lines; by default the sample portfolio next to the program.</summary>
+    /// <summary>
+    /// The persons and accounts, JSON Lines (<c>--accounts</c> or <c>--persons</c>): person records and account records
+    /// in any mix, an account being a person of one account; by default the sample portfolio next to the program.
+    /// </summary>
     public string Accounts { get; set; } = Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl");
 
     /// <summary>The policy file; by default the sample lender's US policy next to the program.</summary>

@@ -35,6 +35,31 @@ public static class DecisionJson
     }
 
     /// <summary>
+    /// Writes the answer to a proposed contact (<see cref="ICadenceEngine.Check"/>) as one compact JSON object:
+    /// <c>allowed</c>; <c>earliestAt</c>, the instant asked about when allowed, otherwise the earliest instant it would
+    /// be (left out when none); <c>reasons</c>, the rules that blocked or deferred it, as a decision's explanation
+    /// writes them; and <c>error</c>, when the contact could not be checked.
+    /// </summary>
+    /// <param name="check">The answer.</param>
+    /// <returns>One line of compact JSON, without a line break.</returns>
+    public static string Write(ContactCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("allowed", check.Allowed);
+            WriteInstant(w, "earliestAt", check.EarliestAt);
+            WriteReasons(w, check.Reasons);
+            WriteError(w, check.Error);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
     /// Reads back a decision written by <see cref="Write(Decision)"/>, its step taken from <paramref name="policy"/>
     /// (the policy that decided). Every field the record has is restored, its explanation included.
     /// </summary>
@@ -253,19 +278,7 @@ public static class DecisionJson
             w.WriteEndArray();
         }
 
-        if (decision.Error is { } error)
-        {
-            w.WriteStartObject("error");
-            w.WriteString("code", JsonNames.Name(error.Code));
-            w.WriteString("message", error.Message);
-            if (error.RuleName is { } rule)
-            {
-                w.WriteString("rule", rule);
-            }
-
-            w.WriteEndObject();
-        }
-
+        WriteError(w, decision.Error);
         if (decision.Explanation is { } explanation)
         {
             w.WriteStartObject("explanation");
@@ -302,6 +315,24 @@ public static class DecisionJson
 
             w.WriteEndArray();
             w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteError(Utf8JsonWriter w, DecisionError? error)
+    {
+        if (error is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("error");
+        w.WriteString("code", JsonNames.Name(error.Code));
+        w.WriteString("message", error.Message);
+        if (error.RuleName is { } rule)
+        {
+            w.WriteString("rule", rule);
         }
 
         w.WriteEndObject();

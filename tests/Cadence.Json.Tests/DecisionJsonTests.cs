@@ -168,6 +168,27 @@ public sealed class DecisionJsonTests
     }
 
     [Fact]
+    public void Write_ContactCheckBeforeTheWindow_GivesTheEarliestInstantAndTheRuleThatDefersIt()
+    {
+        var check = new CadenceEngine(Builder().Build()).Check(Person.FromAccount(Account(new LocalDate(2026, 3, 1))), new ProposedContact(Channel.Call), Now);
+
+        Assert.Equal(
+            """{"allowed":false,"earliestAt":"2026-03-09T12:00:00Z","reasons":[{"rule":"window:hours (America/New_York)","code":"outsideContactWindow","until":"2026-03-09T12:00:00Z"}]}""",
+            DecisionJson.Write(check));
+    }
+
+    [Fact]
+    public void Write_ContactCheckOnAnUnknownPoint_GivesTheErrorAndNoInstant()
+    {
+        var check = new CadenceEngine(Builder().Build()).Check(Person.FromAccount(Account(new LocalDate(2026, 3, 1))), new ProposedContact(Channel.Call, "desk"), Now);
+
+        var json = DecisionJson.Write(check);
+
+        Assert.StartsWith("""{"allowed":false,"reasons":[],"error":{"code":"invalidAccount","message":""", json, StringComparison.Ordinal);
+        Assert.Contains("desk", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_AnExperimentsDecision_KeepsItsVariant()
     {
         var policy = Builder().Build();

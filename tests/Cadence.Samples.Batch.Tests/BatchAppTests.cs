@@ -25,7 +25,7 @@ public sealed partial class BatchAppTests : IDisposable
         var decisions = Table(run.Output, "Decisions");
         var kinds = Kinds.ToDictionary(k => k, k => Row(decisions, k)[0]);
         Assert.Equal(5_000, kinds.Values.Sum());
-        Assert.Equal([5_000], Row(decisions, "Total"));
+        Assert.Equal([5_000, 5_000], Row(decisions, "Total")); // accounts, persons: a generated account is a person of one
         Assert.All(["Contact", "Wait"], k => Assert.True(kinds[k] > 0, k));
 
         // Contacts by channel and escalations by kind, due now or later, add up to the contact and escalation decisions.
@@ -38,7 +38,7 @@ public sealed partial class BatchAppTests : IDisposable
         Assert.Equal(kinds["Contact"] + kinds["Escalate"], rows.Sum(r => Row(channels, r)[2]));
 
         var throughput = Table(run.Output, "Throughput");
-        Assert.Equal(["Phase", "Accounts", "Elapsed", "Accounts/s"], Cells(throughput.Single(l => l.Contains("Phase", StringComparison.Ordinal))));
+        Assert.Equal(["Phase", "Accounts", "Persons", "Elapsed", "Accounts/s"], Cells(throughput.Single(l => l.Contains("Phase", StringComparison.Ordinal))));
         Assert.Equal(5_000, Row(throughput, "Generation")[0]);
         Assert.Equal(5_000, Row(throughput, "Evaluation")[0]);
         Assert.Equal(5_000, Row(throughput, "Total")[0]);
@@ -64,9 +64,40 @@ public sealed partial class BatchAppTests : IDisposable
         Assert.Equal(
             [17, 2, 6, 2, 2, 4],
             Kinds.Select(k => Row(Table(run.Output, "Decisions"), k)[0]));
-        Assert.Equal([33], Row(Table(run.Output, "Decisions"), "Total"));
+        Assert.Equal([33, 33], Row(Table(run.Output, "Decisions"), "Total"));
         Assert.Equal(30, Row(Table(run.Output, "Throughput"), "Reading")[0]);
         Assert.Contains("Unreadable: line 28, $: required property 'accountId' is missing", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThreeThousandGeneratedPersons_TalliesPersonsAndTheirAccountsAndTheTablesAddUp()
+    {
+        var run = await RunAsync("--persons", "3000");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Error);
+        Assert.Contains("Accounts    3,000 synthetic persons (seed 42)", run.Output, StringComparison.Ordinal);
+        var decisions = Table(run.Output, "Decisions");
+        var total = Row(decisions, "Total");
+        Assert.Equal(3_000, total[1]);
+        Assert.InRange(total[0], 3_000 * 1.2, 3_000 * 1.6); // one to three accounts each, 70/20/10: 1.4 on average
+        Assert.Equal(total[1], Kinds.Sum(k => Row(decisions, k)[1]));
+        Assert.Equal(total[0], Kinds.Sum(k => Row(decisions, k)[0]));
+        Assert.All(Kinds, k => Assert.True(Row(decisions, k)[0] >= Row(decisions, k)[1], k));
+        Assert.Equal([total[0], 3_000], Row(Table(run.Output, "Throughput"), "Evaluation").Take(2));
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonsFile_DecidesEachPersonOnceWithTheirAccountsAndCountsTheEscalationItLists()
+    {
+        var run = await RunAsync("--input", Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([3, 2], Row(Table(run.Output, "Decisions"), "Contact").Take(2));
+        Assert.Equal([3, 2], Row(Table(run.Output, "Decisions"), "Total").Take(2));
+        var channels = Table(run.Output, "Contacts by channel, escalations by kind");
+        Assert.Equal([2, 0, 2], Row(channels, "Call"));
+        Assert.Equal([1, 0, 1], Row(channels, "escalation: credit-bureau-notice"));
     }
 
     [Fact]
@@ -78,8 +109,8 @@ public sealed partial class BatchAppTests : IDisposable
         var run = await RunAsync(stop.Token, "--accounts", "5000");
 
         Assert.Equal(130, run.ExitCode);
-        Assert.Contains("Cancelled: the tables count the 0 accounts evaluated before the stop.", run.Output, StringComparison.Ordinal);
-        Assert.Equal([0], Row(Table(run.Output, "Decisions"), "Total"));
+        Assert.Contains("Cancelled: the tables count the 0 persons (0 accounts) evaluated before the stop.", run.Output, StringComparison.Ordinal);
+        Assert.Equal([0, 0], Row(Table(run.Output, "Decisions"), "Total"));
     }
 
     [Fact]
@@ -88,13 +119,23 @@ public sealed partial class BatchAppTests : IDisposable
         var run = await RunAsync("--input", Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl"), "--accounts", "10");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("--input reads its accounts: --accounts and --seed are for generated ones.", run.ErrorLines[0]);
+        Assert.Equal("--input reads its accounts: --accounts, --persons and --seed are for generated ones.", run.ErrorLines[0]);
         Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_AccountsAndPersonsTogether_IsAUsageError()
+    {
+        var run = await RunAsync("--accounts", "10", "--persons", "10");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("--accounts and --persons: generate one or the other.", run.ErrorLines[0]);
     }
 
     [Theory]
     [InlineData("--now", "yesterday", "--now: 'yesterday' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z.")]
     [InlineData("--accounts", "0", "--accounts: between 1 and 10,000,000.")]
+    [InlineData("--persons", "0", "--persons: between 1 and 10,000,000.")]
     public async Task RunAsync_BadOption_IsAUsageError(string option, string value, string message)
     {
         var run = await RunAsync(option, value);

@@ -20,9 +20,11 @@ public sealed class BatchTallyTests
         ];
         var tally = new BatchTally();
 
-        tally.Add(engine.EvaluateBatch(accounts, Now, TestContext.Current.CancellationToken), Now);
+        Person[] persons = [.. accounts.Select(Person.FromAccount)];
 
-        Assert.Equal((3, 2, 1), (tally.Total, tally.Decisions(DecisionKind.Contact), tally.Decisions(DecisionKind.None)));
+        tally.Add(persons, engine.EvaluateBatch(persons, Now, TestContext.Current.CancellationToken), Now);
+
+        Assert.Equal((3, 3, 2, 1), (tally.Total, tally.Accounts, tally.Decisions(DecisionKind.Contact), tally.Decisions(DecisionKind.None)));
         Assert.Equal([KeyValuePair.Create(Channel.Email, (1L, 1L))], tally.Contacts);
         Assert.Empty(tally.Escalations);
     }
@@ -34,12 +36,28 @@ public sealed class BatchTallyTests
 
         for (var line = 1; line <= 5; line++)
         {
-            tally.Unreadable(AccountJson.Read("{", line));
+            tally.Unreadable(PersonJson.Read("{", line));
         }
 
-        Assert.Equal((5, 5, 5), (tally.Total, tally.UnreadableLines, tally.Decisions(DecisionKind.Error)));
+        Assert.Equal((5, 5, 5, 5), (tally.Total, tally.Accounts, tally.UnreadableLines, tally.Decisions(DecisionKind.Error)));
         Assert.Equal(BatchTally.UnreadableKept, tally.UnreadableShown.Count);
         Assert.StartsWith("line 1, $: ", tally.UnreadableShown[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_PersonOfTwoAccounts_CountsOnePersonTwoAccountsTheContactAndTheEscalationItListsOnTheOtherAccount()
+    {
+        var policy = PolicyJson.Load(Path.Combine(AppContext.BaseDirectory, "policies", "acme-us.policy.json"));
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl"));
+        Person[] persons = [PersonJson.ReadLines(reader).First().Person!];
+        var tally = new BatchTally();
+
+        tally.Add(persons, new CadenceEngine(policy).EvaluateBatch(persons, Now, TestContext.Current.CancellationToken), Now);
+
+        Assert.Equal((1, 2), (tally.Total, tally.Accounts));
+        Assert.Equal((1, 2), (tally.Decisions(DecisionKind.Contact), tally.AccountsDecided(DecisionKind.Contact)));
+        Assert.Equal([KeyValuePair.Create(Channel.Call, (1L, 0L))], tally.Contacts);
+        Assert.Equal([KeyValuePair.Create("credit-bureau-notice", (1L, 0L))], tally.Escalations);
     }
 
     private static BorrowerState Account(string id, string zone) => new(id)

@@ -14,6 +14,10 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
     // Line 6 of the sample portfolio: D+4 in Chicago, calls opted out, the last overdue text three days ago at 15:00Z.
     private static readonly string Pf006 = SamplePortfolio()[5];
 
+    // P-100 of two-loans.jsonl: a card 10 days overdue and a loan 63 days overdue in New York, two call points (cell,
+    // home), a text point and a postal address; the card was called on the cell three days ago.
+    private static readonly string P100 = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl"))[0];
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -26,6 +30,129 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(DecisionJson.Write(host.Engine.Evaluate(AccountJson.Read(Pf006).Account!, DecisionApiHost.Now)), body);
         Assert.StartsWith("""{"accountId":"PF-006","kind":"contact","step":"sms-overdue","channel":"sms","template":"overdue-sms","notBefore":"2026-03-09T15:00:00Z","explanation":{""", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_PersonOfTwoAccounts_AnswersACallOnTheCellAboutTheCardAndTheEscalationDueOnTheLoan()
+    {
+        using var response = await host.Http1.PostAsync("/decisions", Json(P100), Cancellation);
+
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DecisionJson.Write(host.Engine.Evaluate(PersonJson.Read(P100).Person!, DecisionApiHost.Now)), body);
+        Assert.StartsWith(
+            """{"accountId":"P-100","personId":"P-100","kind":"contact","step":"call-overdue","channel":"call","template":"overdue-call","accountIds":["CARD-1"],"contactPointId":"cell","notBefore":"2026-03-09T14:30:00Z",""",
+            body,
+            StringComparison.Ordinal);
+        using var decision = JsonDocument.Parse(body);
+        var escalation = Assert.Single(decision.RootElement.GetProperty("escalations").EnumerateArray().ToList());
+        Assert.Equal("""{"step":"bureau-notice","escalation":"credit-bureau-notice","accountIds":["LOAN-2"],"notBefore":"2026-03-09T14:30:00Z"}""", escalation.GetRawText());
+    }
+
+    [Fact]
+    public async Task Decide_InvalidPerson_Answers400NamingTheProblemByItsPathInsideTheAccounts()
+    {
+        const string person = """{"personId":"P-1","accounts":[{"accountId":"A-1","dueDate":"soon","amountDue":null}]}""";
+
+        using var response = await host.Http1.PostAsync("/decisions", Json(person), Cancellation);
+
+        using var problem = await ProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The person or account could not be read.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("line 1: 'soon' is not an ISO 8601 date such as 2026-03-14", problem.RootElement.GetProperty("errors").GetProperty("accounts[0].dueDate")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Check_CallOnTheCellAboutTheCardNow_IsAllowedAtTheClocksInstant()
+    {
+        using var response = await host.Http1.PostAsync("/check?channel=call&point=cell&account=CARD-1", Json(P100), Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"allowed":true,"earliestAt":"2026-03-09T14:30:00Z","reasons":[]}""", await response.Content.ReadAsStringAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task Check_CallAtNightInNewYork_IsNotAllowedAndSaysWhenAndWhich()
+    {
+        using var response = await host.Http1.PostAsync("/check?channel=call&point=cell&account=CARD-1&now=2026-03-10T02:00:00Z", Json(P100), Cancellation);
+
+        using var check = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(check.RootElement.GetProperty("allowed").GetBoolean());
+        Assert.Equal("2026-03-10T12:00:00Z", check.RootElement.GetProperty("earliestAt").GetString());
+        var reason = Assert.Single(check.RootElement.GetProperty("reasons").EnumerateArray().ToList());
+        Assert.Equal("window:lender-hours+reg-f-convenient-hours (America/New_York)", reason.GetProperty("rule").GetString());
+        Assert.Equal("outsideContactWindow", reason.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Check_CallWithoutAPointWhenThePersonHasTwo_IsRefusedWithAnError()
+    {
+        using var response = await host.Http1.PostAsync("/check?channel=call", Json(P100), Cancellation);
+
+        using var check = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(check.RootElement.GetProperty("allowed").GetBoolean());
+        Assert.False(check.RootElement.TryGetProperty("earliestAt", out _));
+        Assert.Equal("invalidAccount", check.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/check", "the channel of the proposed contact is required")]
+    [InlineData("/check?channel=fax", "'fax' is not one of email, sms, call, letter, visit, push")]
+    public async Task Check_ChannelMissingOrUnknown_Answers400NamingTheParameter(string path, string message)
+    {
+        using var response = await host.Http1.PostAsync(path, Json(P100), Cancellation);
+
+        using var problem = await ProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, problem.RootElement.GetProperty("errors").GetProperty("channel")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Check_UnreadablePerson_Answers400WithTheProblems()
+    {
+        using var response = await host.Http1.PostAsync("/check?channel=call", Json("""{"personId":"P-1"}"""), Cancellation);
+
+        using var problem = await ProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("line 1: required property 'accounts' is missing", problem.RootElement.GetProperty("errors").GetProperty("$")[0].GetString());
+    }
+
+    [Fact]
+    public async Task DecideBatch_PersonsAndAccountsMixed_AnswersAPersonDecisionForAPersonAndAnAccountDecisionForAnAccount()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl"), Cancellation);
+
+        using var response = await host.Http1.PostAsync("/decisions/batch", JsonLines(text), Cancellation);
+
+        var lines = (await response.Content.ReadAsStringAsync(Cancellation)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            [
+                """{"accountId":"P-100","personId":"P-100","kind":"contact","step":"call-overdue","channel":"call","template":"overdue-call","accountIds":["CARD-1"],"contactPointId":"cell","notBefore":"2026-03-09T14:30:00Z","limitedContentVoicemail":true,"escalations":[{"step":"bureau-notice","escalation":"credit-bureau-notice","accountIds":["LOAN-2"],"notBefore":"2026-03-09T14:30:00Z"}]}""",
+                """{"accountId":"PF-007","kind":"contact","step":"call-overdue","channel":"call","template":"overdue-call","notBefore":"2026-03-09T14:30:00Z","limitedContentVoicemail":true}""",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public async Task DecideBatch_ChunkOfPersonsAndAccounts_KeepsEveryLineInItsPlace()
+    {
+        var person = P100;
+        var account = SamplePortfolio()[0];
+        var text = string.Join("\n", person, account, "{", account, person);
+
+        using var response = await host.Http1.PostAsync("/decisions/batch", JsonLines(text), Cancellation);
+
+        var ids = (await response.Content.ReadAsStringAsync(Cancellation)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l =>
+            {
+                using var decision = JsonDocument.Parse(l);
+                return decision.RootElement.GetProperty("accountId").GetString();
+            });
+        Assert.Equal(["P-100", "PF-001", "line 3", "PF-001", "P-100"], ids);
     }
 
     [Fact]
@@ -47,7 +174,7 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
         using var problem = await ProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", problem.RootElement.GetProperty("type").GetString());
-        Assert.Equal("The account could not be read.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("The person or account could not be read.", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
         Assert.StartsWith("line 1, $: the text is not valid JSON at column 30: ", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("line 1: the text is not valid JSON at column 30: ", problem.RootElement.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
@@ -145,7 +272,7 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
 
         using var problem = await ProblemAsync(response);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("The accounts must be sent as JSON Lines.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("The persons and accounts must be sent as JSON Lines.", problem.RootElement.GetProperty("title").GetString());
     }
 
     [Fact(Timeout = 120_000)]

@@ -12,11 +12,11 @@ public sealed partial class ReadmeTests(DecisionApiHost host)
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OneAccountExamples_AnswerWhatTheReadmeShows()
+    public async Task OneRecordExamples_AnswerWhatTheReadmeShows()
     {
         var examples = OneAccountExample().Matches(Readme);
 
-        Assert.Equal(4, examples.Count);
+        Assert.Equal(6, examples.Count); // four accounts, the person of two accounts, and the check
         foreach (Match example in examples)
         {
             using var body = new StringContent(example.Groups["body"].Value, Encoding.UTF8, "application/json");

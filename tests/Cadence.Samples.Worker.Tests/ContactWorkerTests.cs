@@ -43,12 +43,12 @@ public sealed class ContactWorkerTests
         Assert.Equal(HonoluluEight, second.At);
         Assert.Equal(HonoluluEight, second.Decision.NotBefore);
         var attempt = Assert.Single(rig.History("PF-002"));
-        Assert.Equal(new ContactAttempt(HonoluluEight, Channel.Email, ContactDirection.Outbound, ContactOutcome.Delivered, "email-pre-due"), attempt);
+        Assert.Equal(new ContactAttempt(HonoluluEight, Channel.Email, ContactDirection.Outbound, ContactOutcome.Delivered, "email-pre-due") { ContactPointId = "email", AccountIds = ["PF-002"] }, attempt);
         Assert.Equal(1, rig.Worker.Summary.Contacts);
     }
 
     [Fact]
-    public async Task RunOnceAsync_ContactDueNow_DispatchesItAndEvaluatesTheAccountAgainAtOnce()
+    public async Task RunOnceAsync_ContactDueNow_DispatchesItAndEvaluatesThePersonAgainAtOnce()
     {
         using var rig = new WorkerRig("PF-001");
         rig.Worker.ScheduleAll(Start);
@@ -67,7 +67,7 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_Wait_ReEvaluatesTheAccountWhenTheClockReachesItsReviewInstant()
+    public async Task RunOnceAsync_Wait_ReEvaluatesThePersonWhenTheClockReachesTheirReviewInstant()
     {
         using var rig = new WorkerRig("PF-017");
         rig.Worker.ScheduleAll(Start);
@@ -87,30 +87,30 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_ErrorDecision_IsLoggedAndTheAccountIsNotQueuedAgain()
+    public async Task RunOnceAsync_ErrorDecision_IsLoggedAndThePersonIsNotQueuedAgain()
     {
         using var rig = new WorkerRig("PF-026", "PF-017");
         rig.Worker.ScheduleAll(Start);
 
         var error = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(("PF-026", DecisionKind.Error, Handling.Dropped), (error.AccountId, error.Decision.Kind, error.Handling));
+        Assert.Equal(("PF-026", DecisionKind.Error, Handling.Dropped), (error.PersonId, error.Decision.Kind, error.Handling));
         Assert.Null(error.NextDue);
         Assert.Equal(1, rig.Queue.Count);
         Assert.True(rig.Queue.TryPeek(out var next, out _));
         Assert.Equal("PF-017", next);
         var (level, message) = Assert.Single(rig.Log.Entries, e => e.Message.Contains("PF-026", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Error, level);
-        Assert.Equal("2026-03-09T14:30:00Z PF-026: error InvalidAccount: account 'PF-026': timeZoneIds[0] 'Mars/Olympus' is not a known IANA time zone; dropped", message);
+        Assert.Equal("2026-03-09T14:30:00Z PF-026: error InvalidAccount: person 'PF-026': timeZoneIds[0] 'Mars/Olympus' is not a known IANA time zone; dropped", message);
         Assert.Equal(1, rig.Worker.Summary.Decisions(DecisionKind.Error));
     }
 
     [Theory]
     [InlineData("PF-024", DecisionKind.None)] // nothing owed
     [InlineData("PF-019", DecisionKind.Suppressed)] // cease-communication, until further notice
-    public async Task RunOnceAsync_NothingWillEverBeDue_DropsTheAccount(string accountId, DecisionKind kind)
+    public async Task RunOnceAsync_NothingWillEverBeDue_DropsThePerson(string personId, DecisionKind kind)
     {
-        using var rig = new WorkerRig(accountId);
+        using var rig = new WorkerRig(personId);
         rig.Worker.ScheduleAll(Start);
 
         var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
@@ -120,7 +120,7 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_DispatchFails_LogsItAndTriesTheAccountAgainLater()
+    public async Task RunOnceAsync_DispatchFails_LogsItAndTriesThePersonAgainLater()
     {
         using var rig = new WorkerRig(null, _ => new FailingDispatcher(), "PF-001");
         rig.Worker.ScheduleAll(Start);
@@ -134,13 +134,13 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
-    public async Task StopAsync_WhileWaitingForTheNextAccount_StopsAtOnceAndLogsTheSummary()
+    public async Task StopAsync_WhileWaitingForTheNextPerson_StopsAtOnceAndLogsTheSummary()
     {
         var delay = new ManualDelay();
         using var rig = new WorkerRig(delay, null, "PF-001", "PF-002", "PF-026");
 
         await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
-        var wait = await delay.NextAsync(); // every account due now is done; PF-002's e-mail is due at 18:00
+        var wait = await delay.NextAsync(); // every person due now is done; PF-002's e-mail is due at 18:00
         await rig.Worker.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.True(rig.Worker.ExecuteTask?.IsCompletedSuccessfully);
@@ -148,7 +148,7 @@ public sealed class ContactWorkerTests
         Assert.Equal(Start, rig.Now);
         Assert.Equal(
             "Stopped at 2026-03-09T14:30:00Z after 4 evaluations: decisions Contact=2 Escalate=0 Wait=1 Suppressed=0 None=0 Error=1; "
-            + "contacts made Email=1; escalations made 0; failed dispatches 0; 2 accounts queued, the next due at 2026-03-09T18:00:00Z",
+            + "contacts made Email=1; escalations made 0; failed dispatches 0; 2 persons queued, the next due at 2026-03-09T18:00:00Z",
             rig.Log.Entries[^1].Message);
     }
 
@@ -174,14 +174,67 @@ public sealed class ContactWorkerTests
         Assert.StartsWith("Stopped at 2026-03-09T14:30:00Z after 1 evaluations", rig.Log.Entries[^1].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_TwoAccountPerson_CallsOnTheChosenPointAboutOneAccountAndCarriesOutTheEscalationDueOnTheOther()
+    {
+        using var rig = new WorkerRig("P-100");
+        rig.Worker.ScheduleAll(Start);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Dispatched, Start), (processed.Handling, processed.NextDue));
+        Assert.Equal(["CARD-1"], processed.Decision.AccountIds);
+        Assert.Equal(
+            [
+                new ContactAttempt(Start, Channel.Call, ContactDirection.Outbound, ContactOutcome.NoAnswer, "call-overdue") { ContactPointId = "cell", AccountIds = ["CARD-1"] },
+                new ContactAttempt(Start, Channel.None, ContactDirection.Outbound, ContactOutcome.Sent, "bureau-notice") { AccountIds = ["LOAN-2"] },
+            ],
+            rig.History("P-100").Skip(2));
+        Assert.Equal((1, 1), (rig.Worker.Summary.Contacts, rig.Worker.Summary.Escalations));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TwoAccountPersonForTwoWeeks_MakesOnlyContactsTheEngineAllowsAtTheirInstant()
+    {
+        using var rig = new WorkerRig("P-100");
+        var engine = SamplePortfolio.Engine();
+        var initial = SamplePortfolio.Person("P-100");
+        rig.Worker.ScheduleAll(Start);
+
+        for (var i = 0; i < 500 && rig.Queue.TryPeek(out _, out var due) && due < Start + Duration.FromDays(14); i++)
+        {
+            await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Every contact the worker made, checked against the history as it stood just before: caps, cooldowns and
+        // windows at the person, each account it was about and its point all allowed it then.
+        var made = rig.History("P-100").Skip(initial.History.Length).ToList();
+        var contacts = made.Where(a => a.Channel != Channel.None).ToList();
+        Assert.True(contacts.Count >= 3, $"only {contacts.Count} contacts in two weeks");
+        Assert.All(contacts, a => Assert.NotNull(a.ContactPointId));
+        Assert.All(contacts, a => Assert.NotEmpty(a.AccountIds));
+        for (var i = 0; i < made.Count; i++)
+        {
+            if (made[i].Channel == Channel.None)
+            {
+                continue;
+            }
+
+            var before = initial with { History = [.. initial.History, .. made.Take(i)] };
+            var proposed = new ProposedContact(made[i].Channel, made[i].ContactPointId) { AccountIds = made[i].AccountIds, StepId = made[i].StepId };
+            var check = engine.Check(before, proposed, made[i].At);
+            Assert.True(check.Allowed, $"contact {i} at {made[i].At} on {made[i].ContactPointId}: {check}");
+        }
+    }
+
     private sealed class FailingDispatcher : IContactDispatcher
     {
-        public ValueTask DispatchAsync(BorrowerState account, Decision decision, Instant at, CancellationToken cancellationToken)
+        public ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
             => throw new InvalidOperationException("The e-mail gateway is down.");
     }
 
     /// <summary>The sample dispatcher, held at the gate until the test releases it.</summary>
-    private sealed class GatedDispatcher(InMemoryAccountStore store) : IContactDispatcher
+    private sealed class GatedDispatcher(InMemoryPersonStore store) : IContactDispatcher
     {
         private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -191,11 +244,11 @@ public sealed class ContactWorkerTests
 
         public void Release() => gate.TrySetResult();
 
-        public async ValueTask DispatchAsync(BorrowerState account, Decision decision, Instant at, CancellationToken cancellationToken)
+        public async ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
         {
             entered.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
-            await inner.DispatchAsync(account, decision, at, cancellationToken);
+            await inner.DispatchAsync(person, action, at, cancellationToken);
         }
     }
 }

@@ -16,11 +16,22 @@ public sealed class WorkerHostTests
         using var host = WorkerHost.CreateBuilder([], new FakeClock(RealNow)).Build();
 
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<ContactWorker>());
-        Assert.Equal(30, host.Services.GetRequiredService<IAccountStore>().AccountIds.Count);
+        Assert.Equal(30, host.Services.GetRequiredService<IPersonStore>().PersonIds.Count);
         Assert.Equal("acme-lending-us", host.Services.GetRequiredService<ICadenceEngine>().Policy.Name.Split('+')[0]);
         var clock = Assert.IsType<SimulatedClock>(host.Services.GetRequiredService<IClock>());
         Assert.Equal(Instant.FromUtc(2026, 3, 9, 14, 30), clock.GetCurrentInstant());
         Assert.Null(host.Services.GetRequiredService<WorkerOptions>().RunFor);
+    }
+
+    [Fact]
+    public void CreateBuilder_PersonsFile_LoadsEachPersonWithAllTheirAccounts()
+    {
+        using var host = WorkerHost.CreateBuilder(["--persons", Path.Combine(AppContext.BaseDirectory, "persons", "two-loans.jsonl")], new FakeClock(RealNow)).Build();
+
+        var store = host.Services.GetRequiredService<IPersonStore>();
+        Assert.Equal(["P-100", "PF-007"], store.PersonIds);
+        Assert.True(store.TryGet("P-100", out var person));
+        Assert.Equal(["CARD-1", "LOAN-2"], person.Accounts.Select(a => a.AccountId));
     }
 
     [Fact]

@@ -4,21 +4,21 @@ using NodaTime.Testing;
 
 namespace Cadence.Samples.Worker.Tests.Support;
 
-/// <summary>A <see cref="ContactWorker"/> over accounts of the sample portfolio, on a fake clock, with the sample dispatcher unless told otherwise.</summary>
+/// <summary>A <see cref="ContactWorker"/> over persons of the samples (<see cref="SamplePortfolio.Person"/>), on a fake clock, with the sample dispatcher unless told otherwise.</summary>
 internal sealed class WorkerRig : IDisposable
 {
-    public WorkerRig(IDelay? delay, Func<InMemoryAccountStore, IContactDispatcher>? dispatcher, params string[] accountIds)
+    public WorkerRig(IDelay? delay, Func<InMemoryPersonStore, IContactDispatcher>? dispatcher, params string[] personIds)
     {
         Clock = new FakeClock(SamplePortfolio.Start);
         Delay = delay ?? new AutoAdvancingDelay(Clock);
-        Store = new InMemoryAccountStore(accountIds.Select(SamplePortfolio.Account));
+        Store = new InMemoryPersonStore(personIds.Select(SamplePortfolio.Person));
         Queue = new DueQueue<string>(Clock, Delay);
         Dispatcher = dispatcher?.Invoke(Store) ?? new LoggingContactDispatcher(Store, NullLogger<LoggingContactDispatcher>.Instance);
         Worker = new ContactWorker(SamplePortfolio.Engine(), Store, Dispatcher, Queue, Clock, Log);
     }
 
-    public WorkerRig(params string[] accountIds)
-        : this(null, null, accountIds)
+    public WorkerRig(params string[] personIds)
+        : this(null, null, personIds)
     {
     }
 
@@ -26,7 +26,7 @@ internal sealed class WorkerRig : IDisposable
 
     public IDelay Delay { get; }
 
-    public InMemoryAccountStore Store { get; }
+    public InMemoryPersonStore Store { get; }
 
     public DueQueue<string> Queue { get; }
 
@@ -38,11 +38,11 @@ internal sealed class WorkerRig : IDisposable
 
     public Instant Now => Clock.GetCurrentInstant();
 
-    /// <summary>The account's history as the store has it now.</summary>
-    public IReadOnlyList<ContactAttempt> History(string accountId)
+    /// <summary>The person's history as the store has it now.</summary>
+    public IReadOnlyList<ContactAttempt> History(string personId)
     {
-        Assert.True(Store.TryGet(accountId, out var account));
-        return account.History;
+        Assert.True(Store.TryGet(personId, out var person));
+        return person.History;
     }
 
     public void Dispose() => Worker.Dispose();
