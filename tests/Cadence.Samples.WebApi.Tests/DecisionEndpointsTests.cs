@@ -246,10 +246,13 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StringReader(text);
-        var expected = AccountJson.ReadLines(reader)
-            .Select(r => DecisionJson.Write(r.Success ? host.Engine.EvaluateBatch([r.Account!], DecisionApiHost.Now, Cancellation)[0] : r.ToErrorDecision()))
+        var expected = PersonJson.ReadLines(reader)
+            .Select(r => DecisionJson.Write(
+                r.Account is { } account ? host.Engine.EvaluateBatch([account], DecisionApiHost.Now, Cancellation)[0]
+                : r.Person is { } person ? host.Engine.EvaluateBatch([person], DecisionApiHost.Now, Cancellation)[0]
+                : r.ToErrorDecision()))
             .ToList();
-        Assert.Equal(33, lines.Length);
+        Assert.Equal(37, lines.Length);
         Assert.Equal(expected, lines);
         Assert.Equal("""{"accountId":"line 27","kind":"error","error":{"code":"invalidAccount","message":"line 27, $: the text is not valid JSON at column 125: '\"' is invalid after a value. Expected either ',', '}', or ']'."}}""", lines[26]);
     }

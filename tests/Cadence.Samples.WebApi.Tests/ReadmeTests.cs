@@ -39,9 +39,9 @@ public sealed partial class ReadmeTests(DecisionApiHost host)
         var lines = (await response.Content.ReadAsStringAsync(Cancellation)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, shown.Count);
         Assert.Equal(shown, [.. lines[0..3], .. lines[25..28]]);
-        Assert.Contains("with 33 lines: 17 `contact`, 2 `escalate`, 6 `wait`, 2 `suppressed`,\n2 `none` and 4 `error`", section, StringComparison.Ordinal);
+        Assert.Contains("with 37 lines: 21 `contact`, 2 `escalate`, 6 `wait`, 2 `suppressed`,\n2 `none` and 4 `error`", section, StringComparison.Ordinal);
         Assert.Equal(
-            [("contact", 17), ("error", 4), ("escalate", 2), ("none", 2), ("suppressed", 2), ("wait", 6)],
+            [("contact", 21), ("error", 4), ("escalate", 2), ("none", 2), ("suppressed", 2), ("wait", 6)],
             lines.Select(l => Kind().Match(l).Groups["kind"].Value).GroupBy(k => k).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
     }
 

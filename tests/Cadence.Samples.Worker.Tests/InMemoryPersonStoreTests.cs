@@ -13,8 +13,9 @@ public sealed class InMemoryPersonStoreTests
 
         var store = InMemoryPersonStore.Load(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl"), log);
 
-        Assert.Equal(30, store.PersonIds.Count);
+        Assert.Equal(34, store.PersonIds.Count);
         Assert.Equal(["PF-001", "PF-002", "PF-003"], store.PersonIds.Take(3));
+        Assert.Equal(["PF-P34", "PF-P35", "PF-P36", "PF-P37"], store.PersonIds.TakeLast(4));
         Assert.DoesNotContain("PF-033", store.PersonIds);
         Assert.True(store.TryGet("PF-001", out var person));
         Assert.Equal(Person.FromAccount(SamplePortfolio.Account("PF-001")), person);
@@ -23,7 +24,7 @@ public sealed class InMemoryPersonStoreTests
                 (LogLevel.Error, "Line 27 of the portfolio cannot be read and is left out: line 27, $: the text is not valid JSON at column 125: '\"' is invalid after a value. Expected either ',', '}', or ']'."),
                 (LogLevel.Error, "Line 28 of the portfolio cannot be read and is left out: line 28, $: required property 'accountId' is missing"),
                 (LogLevel.Error, "Line 33 of the portfolio cannot be read and is left out: line 33, contactPoints[1].channel: 'fax' is not one of email, sms, call, letter, visit, push"),
-                (LogLevel.Information, "Loaded 30 persons with 30 accounts from sample-portfolio.jsonl (3 lines left out)"),
+                (LogLevel.Information, "Loaded 34 persons with 39 accounts from sample-portfolio.jsonl (3 lines left out)"),
             ],
             log.Entries);
     }

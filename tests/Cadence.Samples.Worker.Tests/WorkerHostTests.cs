@@ -16,7 +16,7 @@ public sealed class WorkerHostTests
         using var host = WorkerHost.CreateBuilder([], new FakeClock(RealNow)).Build();
 
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<ContactWorker>());
-        Assert.Equal(30, host.Services.GetRequiredService<IPersonStore>().PersonIds.Count);
+        Assert.Equal(34, host.Services.GetRequiredService<IPersonStore>().PersonIds.Count);
         Assert.Equal("acme-lending-us", host.Services.GetRequiredService<ICadenceEngine>().Policy.Name.Split('+')[0]);
         var clock = Assert.IsType<SimulatedClock>(host.Services.GetRequiredService<IClock>());
         Assert.Equal(Instant.FromUtc(2026, 3, 9, 14, 30), clock.GetCurrentInstant());
