@@ -258,7 +258,7 @@ internal sealed class SimulationCharts
     public static string SavePng(Multiplot chart, string path, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        chart.SavePng(path, width, height);
+        InInvariantCulture(() => chart.SavePng(path, width, height));
         return path;
     }
 
@@ -270,10 +270,28 @@ internal sealed class SimulationCharts
         using var stream = File.Create(path);
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
         {
-            chart.Render(canvas, new PixelRect(new PixelSize(width, height)));
+            InInvariantCulture(() => chart.Render(canvas, new PixelRect(new PixelSize(width, height))));
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Draws under the invariant culture: the drawing library formats its tick labels with the current culture, and a
+    /// chart must read the same on every machine (<c>0.05</c>, never <c>0,05</c>).
+    /// </summary>
+    private static void InInvariantCulture(Action draw)
+    {
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.InvariantCulture, CultureInfo.InvariantCulture);
+        try
+        {
+            draw();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
     }
 
     private static Plot NewPlot()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Cadence.Cli.Tests.Support;
 
@@ -114,5 +115,34 @@ public sealed class SimulationChartsTests : IDisposable
         var document = XDocument.Load(path);
         Assert.Equal("svg", document.Root!.Name.LocalName);
         Assert.Equal("http://www.w3.org/2000/svg", document.Root.Name.NamespaceName);
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    public void SaveSvg_UnderAnotherCulture_DrawsTheSameChart(string name)
+    {
+        string Draw(CultureInfo culture, string file)
+        {
+            var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+            try
+            {
+                var (chart, height) = new SimulationCharts(Simulations.TwoVariants()).ContactsPerDay();
+                var (variants, variantsHeight) = new SimulationCharts(Simulations.TwoVariants()).VariantsSideBySide();
+                return File.ReadAllText(SimulationCharts.SaveSvg(chart, tool.PathOf(file + ".svg"), 1200, height))
+                    + File.ReadAllText(SimulationCharts.SaveSvg(variants, tool.PathOf(file + "-variants.svg"), 1200, variantsHeight));
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+            }
+        }
+
+        // The drawing library numbers its clip paths across the process: only their ids may differ.
+        static string Normalized(string svg) => System.Text.RegularExpressions.Regex.Replace(svg, "cl_[0-9a-f]+", "cl_");
+
+        Assert.Equal(Normalized(Draw(CultureInfo.InvariantCulture, "invariant")), Normalized(Draw(CultureInfo.GetCultureInfo(name), name)));
     }
 }
