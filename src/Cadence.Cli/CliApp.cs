@@ -39,6 +39,9 @@ internal static class CliApp
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IClock clock, CancellationToken cancellationToken = default)
     {
+        // Nothing read from input reaches a terminal as a control character.
+        stdout = new TerminalText(stdout);
+        stderr = new TerminalText(stderr, isStandardError: ReferenceEquals(stderr, Console.Error));
         var root = new RootCommand("Decides the next allowed contact for loan accounts under a contact policy.")
         {
             ValidateCommand.Create(),

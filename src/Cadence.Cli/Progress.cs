@@ -10,16 +10,16 @@ namespace Cadence.Cli;
 /// </summary>
 internal sealed class Progress
 {
-    private readonly TextWriter error;
+    private readonly TerminalText error;
     private readonly Stopwatch elapsed = Stopwatch.StartNew();
     private TimeSpan last;
     private bool shown;
 
-    private Progress(TextWriter error) => this.error = error;
+    private Progress(TerminalText error) => this.error = error;
 
     /// <summary>A progress line, or none when the standard error is redirected or is not the process's own.</summary>
     public static Progress? OnTerminal(InvocationConfiguration console)
-        => ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected ? new Progress(console.Error) : null;
+        => console.Error is TerminalText { IsStandardError: true } error && !Console.IsErrorRedirected ? new Progress(error) : null;
 
     /// <summary>Shows the progress, if a second has passed since it was last shown.</summary>
     public void Report(long records, long position, long length)
@@ -33,7 +33,7 @@ internal sealed class Progress
         last = now;
         shown = true;
         var share = length > 0 ? 100.0 * position / length : 100.0;
-        error.Write(string.Create(CultureInfo.InvariantCulture, $"\rcadence: {records:N0} records, {share:0}% of the input, {records / Math.Max(now.TotalSeconds, 0.001):N0}/s   "));
+        error.WriteUnescaped(string.Create(CultureInfo.InvariantCulture, $"\rcadence: {records:N0} records, {share:0}% of the input, {records / Math.Max(now.TotalSeconds, 0.001):N0}/s   "));
         error.Flush();
     }
 

@@ -64,6 +64,19 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_AnIdWithControlCharacters_PrintsThemEscaped_NeverRaw()
+    {
+        // An id that would clear the screen, return to the line's start and reverse the text, were it printed raw.
+        var account = tool.File("hostile.json", """{"accountId":"A\u001b[2J\r\u202eX","timeZones":["America/Chicago"],"dueDate":null,"amountDue":{"amount":0,"currency":"USD"}}""");
+
+        var result = await Tool.RunAsync("explain", "--policy", Tool.Policy("acme-us.policy.json"), "--account", account, "--now", Now);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("A\\u001B[2J\\u000D\\u202EX: None", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Output, c => c is '\u001b' or '\r' or '\u202e');
+    }
+
+    [Fact]
     public async Task Explain_JsonLinesWithId_ExplainsThatAccountInEveryZone()
     {
         var accounts = tool.File("accounts.jsonl", Lines);
