@@ -35,6 +35,9 @@ internal sealed class JsonElementReader
 
     public List<PolicyError> Errors { get; } = [];
 
+    /// <summary>The paths of the errors and every path they lie under.</summary>
+    private readonly HashSet<string> errorPaths = new(StringComparer.Ordinal);
+
     /// <summary>Options that read and write NodaTime values the way this format does.</summary>
     public JsonSerializerOptions NodaOptions => noda;
 
@@ -42,9 +45,20 @@ internal sealed class JsonElementReader
     {
         var at = locations.Find(path);
         Errors.Add(PolicyError.AtPath(path, message) with { Line = at?.Line, Column = at?.Column });
+
+        // The error's path and every path it lies under, so that HasErrorsAt is one lookup, not a scan of every error
+        // (a file of many bad items would otherwise take a time that grows with the square of its size).
+        for (var i = path.Length; i > 0; i = Math.Max(path.LastIndexOf('.', i - 1), path.LastIndexOf('[', i - 1)))
+        {
+            if (!errorPaths.Add(path[..i]))
+            {
+                break;
+            }
+        }
     }
 
-    public bool HasErrorsAt(string path) => Errors.Exists(e => IsAtOrUnder(e.Path, path));
+    /// <summary>Whether an error was reported at <paramref name="path"/> or under it (see <see cref="IsAtOrUnder"/>).</summary>
+    public bool HasErrorsAt(string path) => errorPaths.Contains(path);
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="parent"/> or a member or item below it.</summary>
     public static bool IsAtOrUnder(string path, string parent)
