@@ -49,6 +49,7 @@ internal static class CliApp
             ExplainCommand.Create(clock),
             CheckCommand.Create(clock),
             PacksCommand.Create(),
+            GenerateCommand.Create(),
             SimulateCommand.Create(),
         };
         root.HelpName = "cadence";

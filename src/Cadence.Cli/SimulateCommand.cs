@@ -390,7 +390,7 @@ internal static class SimulateCommand
         return true;
     }
 
-    private static ImmutableArray<string> ParseZones(ArgumentResult result)
+    internal static ImmutableArray<string> ParseZones(ArgumentResult result)
     {
         var text = result.Tokens[0].Value;
         switch (text)

@@ -26,13 +26,26 @@ public static class SyntheticPortfolio
     /// <param name="options">Zones, currency, due dates and history length.</param>
     /// <returns>The accounts.</returns>
     public static ImmutableArray<BorrowerState> Generate(int count, Instant start, int seed, SyntheticPortfolioOptions? options = null)
+        => [.. EnumerateAccounts(count, start, seed, options)];
+
+    /// <summary>The accounts of <see cref="Generate"/>, made one at a time as they are enumerated: a portfolio of any size in constant memory.</summary>
+    /// <param name="count">How many accounts.</param>
+    /// <param name="start">The instant the portfolio is taken at; histories end before it.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="options">Zones, currency, due dates and history length.</param>
+    /// <returns>The accounts, the same as <see cref="Generate"/>'s.</returns>
+    public static IEnumerable<BorrowerState> EnumerateAccounts(long count, Instant start, int seed, SyntheticPortfolioOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options ??= new SyntheticPortfolioOptions();
         Validate(options);
+        return Accounts(count, start, seed, options);
+    }
+
+    private static IEnumerable<BorrowerState> Accounts(long count, Instant start, int seed, SyntheticPortfolioOptions options)
+    {
         var random = new SeededRandom((ulong)(uint)seed);
-        var accounts = ImmutableArray.CreateBuilder<BorrowerState>(count);
-        for (var i = 0; i < count; i++)
+        for (var i = 0L; i < count; i++)
         {
             var zone = options.Zones[random.Next(options.Zones.Length)];
             var second = options.Zones[random.Next(options.Zones.Length)];
@@ -57,7 +70,7 @@ public static class SyntheticPortfolio
 
             Array.Sort(history, (x, y) => x.At.CompareTo(y.At));
             ImmutableArray<Hold> holds = random.Next(100) < 3 ? [new Hold(HoldKind.Dispute, start - Duration.FromDays(random.Next(1, 20)), start + Duration.FromDays(random.Next(1, 30)))] : [];
-            accounts.Add(new BorrowerState("ACC-" + i.ToString("D7", CultureInfo.InvariantCulture))
+            yield return new BorrowerState("ACC-" + i.ToString("D7", CultureInfo.InvariantCulture))
             {
                 TimeZoneIds = zones,
                 DueDate = today.PlusDays(random.Next(options.EarliestDueDay, options.LatestDueDay + 1)),
@@ -66,10 +79,8 @@ public static class SyntheticPortfolio
                 ContactPoints = [.. points],
                 Holds = holds,
                 History = [.. history],
-            });
+            };
         }
-
-        return accounts.MoveToImmutable();
     }
 
     /// <summary>
@@ -90,16 +101,29 @@ public static class SyntheticPortfolio
     /// account (of several) half the time.
     /// </remarks>
     public static ImmutableArray<Person> GeneratePersons(int count, Instant start, int seed, SyntheticPortfolioOptions? options = null)
+        => [.. EnumeratePersons(count, start, seed, options)];
+
+    /// <summary>The persons of <see cref="GeneratePersons"/>, made one at a time as they are enumerated: a portfolio of any size in constant memory.</summary>
+    /// <param name="count">How many persons.</param>
+    /// <param name="start">The instant the portfolio is taken at; histories end before it.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="options">Zones, regions, currency, due dates, history length, accounts per person and points per channel.</param>
+    /// <returns>The persons, the same as <see cref="GeneratePersons"/>'s.</returns>
+    public static IEnumerable<Person> EnumeratePersons(long count, Instant start, int seed, SyntheticPortfolioOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options ??= new SyntheticPortfolioOptions();
         Validate(options);
+        return Persons(count, start, seed, options);
+    }
+
+    private static IEnumerable<Person> Persons(long count, Instant start, int seed, SyntheticPortfolioOptions options)
+    {
         var random = new SeededRandom(((ulong)(uint)seed << 1) ^ 0x9E3779B97F4A7C15UL);
-        var persons = ImmutableArray.CreateBuilder<Person>(count);
         var weights = options.AccountsPerPerson;
         var totalWeight = weights.Sum();
-        var nextAccount = 0;
-        for (var i = 0; i < count; i++)
+        var nextAccount = 0L;
+        for (var i = 0L; i < count; i++)
         {
             var zone = options.Zones[random.Next(options.Zones.Length)];
             var second = options.Zones[random.Next(options.Zones.Length)];
@@ -163,17 +187,15 @@ public static class SyntheticPortfolio
             }
 
             Array.Sort(history, (x, y) => x.At.CompareTo(y.At));
-            persons.Add(new Person("PER-" + i.ToString("D7", CultureInfo.InvariantCulture))
+            yield return new Person("PER-" + i.ToString("D7", CultureInfo.InvariantCulture))
             {
                 TimeZoneIds = zones,
                 Regions = options.Regions.IsDefaultOrEmpty ? [] : [options.Regions[random.Next(options.Regions.Length)]],
                 ContactPoints = points.ToImmutable(),
                 Accounts = [.. accounts],
                 History = [.. history],
-            });
+            };
         }
-
-        return persons.MoveToImmutable();
     }
 
     private static void Validate(SyntheticPortfolioOptions options)

@@ -11,6 +11,22 @@ public sealed record SyntheticPortfolioOptions
     /// <summary>Russian zones, from Kaliningrad to Kamchatka.</summary>
     public static ImmutableArray<string> RussianZones { get; } = ["Europe/Kaliningrad", "Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok", "Asia/Kamchatka"];
 
+    /// <summary>
+    /// The reference portfolio's shape (the specification's benchmark workload): ten zones across the Americas, Europe
+    /// and Asia, due dates from 120 days past to 10 days ahead, histories of up to 40 attempts.
+    /// </summary>
+    public static SyntheticPortfolioOptions Reference { get; } = new()
+    {
+        Zones =
+        [
+            "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+            "Pacific/Honolulu", "Europe/Moscow", "Asia/Vladivostok", "Asia/Shanghai", "Europe/London",
+        ],
+        EarliestDueDay = -120,
+        LatestDueDay = 10,
+        MaxHistory = 40,
+    };
+
     /// <summary>The borrowers' zones, drawn uniformly; one in ten borrowers has two.</summary>
     public ImmutableArray<string> Zones { get; init; } = UsZones;
 
