@@ -52,6 +52,13 @@ public static class PersonJson
     /// <returns>The person or the account, or every problem found.</returns>
     public static PersonReadResult Read(ReadOnlySpan<byte> utf8, int line = 1)
     {
+        // A plain person line is read in one pass; anything else by the full reader, which says what is wrong and where.
+        return FastPersonReader.TryRead(utf8) is { } person ? new PersonReadResult(line, person, null, []) : ReadFully(utf8, line);
+    }
+
+    /// <summary>Reads one record with the full reader, which parses a document and reports every problem at its path.</summary>
+    internal static PersonReadResult ReadFully(ReadOnlySpan<byte> utf8, int line)
+    {
         if (!PolicyJsonReader.TryParse(utf8, out var document, out var syntaxError, strict: true))
         {
             return FromAccount(AccountJson.Failed(line, [syntaxError!]));
@@ -172,17 +179,23 @@ public static class PersonJson
             return null;
         }
 
-        var dash = region.IndexOf('-', StringComparison.Ordinal);
-        var country = dash < 0 ? region : region[..dash];
-        var subdivision = dash < 0 ? null : region[(dash + 1)..];
-        if (country.Length == 2 && country.All(char.IsAsciiLetterUpper)
-            && (subdivision is null || (subdivision.Length is >= 1 and <= 3 && subdivision.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))))
+        if (IsRegion(region))
         {
             return region;
         }
 
         r.Error(path, $"'{region}' is not an ISO 3166 country or subdivision code such as US or US-MA");
         return null;
+    }
+
+    /// <summary>Whether <paramref name="region"/> is an ISO 3166 country (<c>US</c>) or subdivision (<c>US-MA</c>) code.</summary>
+    internal static bool IsRegion(string region)
+    {
+        var dash = region.IndexOf('-', StringComparison.Ordinal);
+        var country = dash < 0 ? region : region[..dash];
+        var subdivision = dash < 0 ? null : region[(dash + 1)..];
+        return country.Length == 2 && country.All(char.IsAsciiLetterUpper)
+            && (subdivision is null || (subdivision.Length is >= 1 and <= 3 && subdivision.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))));
     }
 
     private static Account? ReadAccount(JsonElementReader r, JsonElement element, string path)

@@ -1,0 +1,551 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using NodaTime;
+
+namespace Cadence.Json;
+
+/// <summary>
+/// The happy path of reading a person line: one pass of <see cref="Utf8JsonReader"/> straight into the model, with no
+/// document, no path strings and no closures. It accepts only what the full reader accepts and reads it to the same
+/// person: anything unusual — an escape in a string, an unknown or repeated property, a null where a value is expected,
+/// a value out of the plain forms (a date that is not <c>uuuu-MM-dd</c>, an instant that is not
+/// <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c>), or any problem at all — makes it give up, and the full reader then reads the line
+/// and reports every problem with its path. Account lines are always read by the full reader.
+/// </summary>
+internal ref struct FastPersonReader
+{
+    private Utf8JsonReader reader;
+
+    private FastPersonReader(ReadOnlySpan<byte> utf8)
+        => reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+
+    /// <summary>Reads a person line, or gives up (<see langword="null"/>) for the full reader to read it.</summary>
+    public static Person? TryRead(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var fast = new FastPersonReader(utf8);
+            var person = fast.Person();
+            return person is not null && !fast.reader.Read() ? person : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private Person? Person()
+    {
+        if (!Read(JsonTokenType.StartObject))
+        {
+            return null;
+        }
+
+        string? id = null;
+        ImmutableArray<string> zones = [], regions = [], tags = [];
+        ImmutableArray<Hold> holds = [];
+        ImmutableArray<ContactPoint> points = [];
+        ImmutableArray<ContactAttempt> history = [];
+        ImmutableArray<Account>? accounts = null;
+        var seen = 0;
+        while (Property(ref seen, out var name))
+        {
+            switch (name)
+            {
+                case 0 when (id = String()) is not null:
+                    break;
+                case 1 when Strings(out zones):
+                    break;
+                case 2 when Strings(out regions) && regions.All(PersonJson.IsRegion):
+                    break;
+                case 3 when Holds(out holds):
+                    break;
+                case 4 when Strings(out tags):
+                    break;
+                case 5 when ContactPoints(out points):
+                    break;
+                case 6 when History(out history):
+                    break;
+                case 7 when Accounts(out var read):
+                    accounts = read;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return id is not null && accounts is { } a && reader.TokenType == JsonTokenType.EndObject
+            ? new Person(id) { TimeZoneIds = zones, Regions = regions, Holds = holds, Tags = tags, ContactPoints = points, History = history, Accounts = a }
+            : null;
+    }
+
+    /// <summary>The next property of the object: its index among the person's (or the current object's) names; false at the object's end.</summary>
+    private bool Property(ref int seen, out int name)
+    {
+        name = -1;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        name = reader.ValueTextEquals("personId"u8) ? 0
+            : reader.ValueTextEquals("timeZones"u8) ? 1
+            : reader.ValueTextEquals("regions"u8) ? 2
+            : reader.ValueTextEquals("holds"u8) ? 3
+            : reader.ValueTextEquals("tags"u8) ? 4
+            : reader.ValueTextEquals("contactPoints"u8) ? 5
+            : reader.ValueTextEquals("history"u8) ? 6
+            : reader.ValueTextEquals("accounts"u8) ? 7
+            : -1;
+        return Once(ref seen, ref name);
+    }
+
+    /// <summary>Marks a property as seen; a second one (or an unknown one, -1) gives up.</summary>
+    private static bool Once(ref int seen, ref int name)
+    {
+        if (name < 0 || (seen & (1 << name)) != 0)
+        {
+            name = -1;
+            return true;
+        }
+
+        seen |= 1 << name;
+        return true;
+    }
+
+    private bool Accounts(out ImmutableArray<Account> accounts)
+    {
+        accounts = [];
+        if (!Read(JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Account>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            if (Account() is not { } account)
+            {
+                return false;
+            }
+
+            items.Add(account);
+        }
+
+        accounts = items.ToImmutable();
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private Account? Account()
+    {
+        string? id = null;
+        LocalDate? due = null;
+        Money amount = default;
+        var autopay = false;
+        ImmutableArray<Hold> holds = [];
+        ImmutableArray<string> tags = [];
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("accountId"u8) ? 0
+                : reader.ValueTextEquals("dueDate"u8) ? 1
+                : reader.ValueTextEquals("amountDue"u8) ? 2
+                : reader.ValueTextEquals("autopay"u8) ? 3
+                : reader.ValueTextEquals("holds"u8) ? 4
+                : reader.ValueTextEquals("tags"u8) ? 5
+                : -1;
+            Once(ref seen, ref name);
+            switch (name)
+            {
+                case 0 when (id = String()) is not null:
+                    break;
+                case 1 when DateOrNull(out due):
+                    break;
+                case 2 when MoneyOrNull(out amount):
+                    break;
+                case 3 when Boolean(out autopay):
+                    break;
+                case 4 when Holds(out holds):
+                    break;
+                case 5 when Strings(out tags):
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        // The id, the due date and the amount are required (the last two may be null).
+        return reader.TokenType == JsonTokenType.EndObject && id is not null && (seen & 0b111) == 0b111
+            ? new Account(id) { DueDate = due, AmountDue = amount, Autopay = autopay, Holds = holds, Tags = tags }
+            : null;
+    }
+
+    private bool ContactPoints(out ImmutableArray<ContactPoint> points)
+    {
+        points = [];
+        if (!Read(JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        var items = ImmutableArray.CreateBuilder<ContactPoint>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? id = null;
+            Channel? channel = null;
+            var kind = ContactPointKind.Unspecified;
+            bool optedOut = false, consent = false, workplace = false;
+            Instant? updated = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueTextEquals("id"u8) ? 0
+                    : reader.ValueTextEquals("channel"u8) ? 1
+                    : reader.ValueTextEquals("kind"u8) ? 2
+                    : reader.ValueTextEquals("optedOut"u8) ? 3
+                    : reader.ValueTextEquals("consentGiven"u8) ? 4
+                    : reader.ValueTextEquals("isWorkplace"u8) ? 5
+                    : reader.ValueTextEquals("updatedAt"u8) ? 6
+                    : -1;
+                Once(ref seen, ref name);
+                var ok = name switch
+                {
+                    0 => (id = String()) is not null,
+                    1 => Enum(JsonNames.ContactChannels, out channel),
+                    2 => Kind(out kind),
+                    3 => Boolean(out optedOut),
+                    4 => Boolean(out consent),
+                    5 => Boolean(out workplace),
+                    6 => (updated = Instant()) is not null,
+                    _ => false,
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || channel is not { } c)
+            {
+                return false;
+            }
+
+            items.Add(new ContactPoint(c) { Id = id!, Kind = kind, OptedOut = optedOut, ConsentGiven = consent, IsWorkplace = workplace, UpdatedAt = updated });
+        }
+
+        points = items.ToImmutable();
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private bool History(out ImmutableArray<ContactAttempt> history)
+    {
+        history = [];
+        if (!Read(JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        var items = ImmutableArray.CreateBuilder<ContactAttempt>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            Instant? at = null;
+            Channel? channel = null;
+            ContactDirection? direction = null;
+            ContactOutcome? outcome = null;
+            string? step = null, point = null;
+            ImmutableArray<string> accounts = [];
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueTextEquals("at"u8) ? 0
+                    : reader.ValueTextEquals("channel"u8) ? 1
+                    : reader.ValueTextEquals("direction"u8) ? 2
+                    : reader.ValueTextEquals("outcome"u8) ? 3
+                    : reader.ValueTextEquals("stepId"u8) ? 4
+                    : reader.ValueTextEquals("contactPointId"u8) ? 5
+                    : reader.ValueTextEquals("accountIds"u8) ? 6
+                    : -1;
+                Once(ref seen, ref name);
+                var ok = name switch
+                {
+                    0 => (at = Instant()) is not null,
+                    1 => Enum(JsonNames.Channels, out channel),
+                    2 => Enum(JsonNames.Directions, out direction),
+                    3 => Enum(JsonNames.Outcomes, out outcome),
+                    4 => (step = String()) is not null,
+                    5 => (point = String()) is not null,
+                    6 => Strings(out accounts),
+                    _ => false,
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || at is not { } a || channel is not { } c || outcome is not { } o)
+            {
+                return false;
+            }
+
+            items.Add(new ContactAttempt(a, c, direction ?? ContactDirection.Outbound, o, step) { ContactPointId = point, AccountIds = accounts });
+        }
+
+        history = items.ToImmutable();
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private bool Holds(out ImmutableArray<Hold> holds)
+    {
+        holds = [];
+        if (!Read(JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Hold>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? kind = null;
+            Instant? from = null, until = null;
+            LocalDate? promised = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueTextEquals("kind"u8) ? 0
+                    : reader.ValueTextEquals("from"u8) ? 1
+                    : reader.ValueTextEquals("until"u8) ? 2
+                    : reader.ValueTextEquals("promisedDate"u8) ? 3
+                    : -1;
+                Once(ref seen, ref name);
+                var ok = name switch
+                {
+                    0 => (kind = String()) is not null,
+                    1 => (from = Instant()) is not null,
+                    2 => (until = Instant()) is not null,
+                    3 => (promised = Date()) is not null,
+                    _ => false,
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || kind is null || from is not { } f)
+            {
+                return false;
+            }
+
+            items.Add(new Hold(new HoldKind(kind), f, until) { PromisedDate = promised });
+        }
+
+        holds = items.ToImmutable();
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private bool Strings(out ImmutableArray<string> strings)
+    {
+        strings = [];
+        if (!Read(JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        var items = ImmutableArray.CreateBuilder<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            if (Text() is not { } text)
+            {
+                return false;
+            }
+
+            items.Add(text);
+        }
+
+        strings = items.ToImmutable();
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    /// <summary>The next value as a non-blank string without escapes, or null (give up).</summary>
+    private string? String() => reader.Read() && reader.TokenType == JsonTokenType.String ? Text() : null;
+
+    /// <summary>The current string token as text: none when it has escapes or is blank (the full reader judges those).</summary>
+    private readonly string? Text()
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        var text = reader.GetString();
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private bool Enum<T>(FrozenDictionary<string, T> names, out T? value)
+        where T : struct, System.Enum
+    {
+        value = String() is { } text && names.TryGetValue(text, out var v) ? v : null;
+        return value is not null;
+    }
+
+    private bool Kind(out ContactPointKind kind)
+    {
+        var known = Enum(JsonNames.ContactPointKinds, out ContactPointKind? value);
+        kind = value ?? ContactPointKind.Unspecified;
+        return known;
+    }
+
+    private bool Boolean(out bool value)
+    {
+        value = false;
+        if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+        {
+            return false;
+        }
+
+        value = reader.TokenType == JsonTokenType.True;
+        return true;
+    }
+
+    private bool MoneyOrNull(out Money money)
+    {
+        money = default;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        decimal? amount = null;
+        string? currency = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("amount"u8) ? 0 : reader.ValueTextEquals("currency"u8) ? 1 : -1;
+            Once(ref seen, ref name);
+            if (name == 0 && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var a) && a >= 0)
+            {
+                amount = a;
+            }
+            else if (name == 1 && String() is { Length: 3 } c && c.All(char.IsAsciiLetterUpper))
+            {
+                currency = c;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || amount is not { } value || currency is null)
+        {
+            return false;
+        }
+
+        money = new Money(value, currency);
+        return true;
+    }
+
+    private bool DateOrNull(out LocalDate? date)
+    {
+        date = null;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        date = DateToken();
+        return date is not null;
+    }
+
+    private LocalDate? Date() => reader.Read() ? DateToken() : null;
+
+    /// <summary>A <c>uuuu-MM-dd</c> date of the current token, or none.</summary>
+    private readonly LocalDate? DateToken()
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        var s = reader.ValueSpan;
+        return s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s[..4], out var y) && Digits(s[5..7], out var m) && Digits(s[8..10], out var d)
+            && m is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(y, m)
+            ? new LocalDate(y, m, d)
+            : null;
+    }
+
+    /// <summary>A <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c> instant of the next token, or none.</summary>
+    private Instant? Instant()
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        var s = reader.ValueSpan;
+        if (s.Length < 20 || s[^1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
+            || !Digits(s[..4], out var y) || !Digits(s[5..7], out var mo) || !Digits(s[8..10], out var d)
+            || !Digits(s[11..13], out var h) || !Digits(s[14..16], out var mi) || !Digits(s[17..19], out var sec)
+            || mo is < 1 or > 12 || d < 1 || d > CalendarSystem.Iso.GetDaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59)
+        {
+            return null;
+        }
+
+        var nanos = 0L;
+        if (s.Length > 20)
+        {
+            var fraction = s[20..^1];
+            if (s[19] != '.' || fraction.Length is < 1 or > 9 || !Digits(fraction, out var f))
+            {
+                return null;
+            }
+
+            nanos = f;
+            for (var i = fraction.Length; i < 9; i++)
+            {
+                nanos *= 10;
+            }
+        }
+        else if (s[19] != 'Z')
+        {
+            return null;
+        }
+
+        return NodaTime.Instant.FromUtc(y, mo, d, h, mi, sec) + Duration.FromNanoseconds(nanos);
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> s, out int value)
+    {
+        value = 0;
+        foreach (var b in s)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    private bool Read(JsonTokenType type) => reader.Read() && reader.TokenType == type;
+}

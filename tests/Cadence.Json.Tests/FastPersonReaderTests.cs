@@ -1,0 +1,117 @@
+using System.Text;
+using Cadence.Simulation;
+using Cadence.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace Cadence.Json.Tests;
+
+/// <summary>
+/// The one-pass reader of person lines must read exactly what the full reader reads, to the same person, and give up on
+/// everything else: whatever the bytes, <see cref="PersonJson.Read(ReadOnlySpan{byte}, int)"/> answers as the full
+/// reader alone would.
+/// </summary>
+public sealed class FastPersonReaderTests
+{
+    private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(20261130, 13);
+
+    private static string Describe(PersonReadResult r) => $"{r.Line} {r.Person} {r.Account} [{string.Join("; ", r.Errors)}]";
+
+    private static void AssertSameAsTheFullReader(byte[] utf8)
+    {
+        var read = PersonJson.Read(utf8, 7);
+        var full = PersonJson.ReadFully(utf8, 7);
+
+        Assert.Equal(full.Person, read.Person);
+        Assert.Equal(full.Account, read.Account);
+        Assert.Equal(Describe(full), Describe(read));
+    }
+
+    [Fact]
+    public void TryRead_EveryPersonOfASyntheticPortfolio_ReadsWhatTheFullReaderReads()
+    {
+        foreach (var person in SyntheticPortfolio.GeneratePersons(500, Instant.FromUtc(2026, 3, 9, 14, 30), seed: 5))
+        {
+            var utf8 = Encoding.UTF8.GetBytes(PersonJson.Write(person));
+
+            var fast = FastPersonReader.TryRead(utf8);
+
+            Assert.NotNull(fast);
+            Assert.Equal(PersonJson.ReadFully(utf8, 1).Person, fast);
+        }
+    }
+
+    [Fact]
+    public void TryRead_GeneratedPersons_ReadWhatTheFullReaderReads()
+        => Prop.ForAll(CadenceArbitraries.PersonScenarios(), scenario =>
+        {
+            var utf8 = Encoding.UTF8.GetBytes(PersonJson.Write(scenario.Person));
+            var full = PersonJson.ReadFully(utf8, 1);
+            var fast = FastPersonReader.TryRead(utf8);
+            return (fast is null || Equals(full.Person, fast)).Label($"fast {fast}, full {Describe(full)}");
+        }).Check(Cases);
+
+    [Theory]
+    [InlineData("""{"personId":"P\u0031","accounts":[]}""")]
+    [InlineData("""{"personId":"P1","accounts":[],"colour":"red"}""")]
+    [InlineData("""{"personId":"P1","personId":"P2","accounts":[]}""")]
+    [InlineData("""{"personId":"P1","timeZones":null,"accounts":[]}""")]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":"2026-3-1","amountDue":null}]}""")]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":"2026-02-30","amountDue":null}]}""")]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":null,"amountDue":{"amount":1e400,"currency":"USD"}}]}""")]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":null,"amountDue":{"amount":-1,"currency":"USD"}}]}""")]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":null}]}""")]
+    [InlineData("""{"personId":"P1","history":[{"at":"2026-03-08T15:00:00+01:00","channel":"call","outcome":"noAnswer"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P1","history":[{"at":"2026-03-08T24:00:00Z","channel":"call","outcome":"noAnswer"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P1","history":[{"at":"2026-03-08T15:00:00.1234567891Z","channel":"call","outcome":"noAnswer"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P1","contactPoints":[{"channel":"none"}],"accounts":[]}""")]
+    [InlineData("""{"personId":"P1","regions":["usa"],"accounts":[]}""")]
+    [InlineData("""{"personId":" ","accounts":[]}""")]
+    [InlineData("""{"personId":"P1","accounts":[]} {}""")]
+    [InlineData("""{"personId":"P1","accounts":[],}""")]
+    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"}}""")]
+    [InlineData("""["personId"]""")]
+    public void Read_ALineOutOfThePlainForms_IsReadByTheFullReader(string line)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(line);
+
+        Assert.Null(FastPersonReader.TryRead(utf8));
+        AssertSameAsTheFullReader(utf8);
+    }
+
+    [Theory]
+    [InlineData("""{"personId":"P1","accounts":[{"accountId":"A","dueDate":"2026-02-28","amountDue":{"amount":12.50,"currency":"EUR"}}],"history":[{"at":"2026-03-08T15:00:00.5Z","channel":"sms","outcome":"delivered","accountIds":["A"]}]}""")]
+    [InlineData("""{ "accounts" : [ ], "personId" : "P1", "tags": ["a", "b"], "holds": [{"kind":"dispute","from":"2026-03-01T00:00:00Z","until":"2026-04-01T00:00:00Z","promisedDate":"2026-03-20"}] }""")]
+    public void TryRead_APlainPersonInAnyOrderAndSpacing_IsReadInOnePass(string line)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(line);
+
+        Assert.NotNull(FastPersonReader.TryRead(utf8));
+        AssertSameAsTheFullReader(utf8);
+    }
+
+    [Fact]
+    public void Read_ACorruptedPersonLine_AnswersAsTheFullReaderWould()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl")).Where(l => l.Contains("personId", StringComparison.Ordinal)).Select(Encoding.UTF8.GetBytes).ToArray();
+        var corruptions =
+            from line in Gen.Elements(lines)
+            from kind in Gen.Choose(0, 3)
+            from at in Gen.Choose(0, line.Length - 1)
+            from value in Gen.Elements<byte>((byte)'"', (byte)'\\', (byte)'{', (byte)'}', (byte)',', (byte)':', (byte)'0', (byte)'9', (byte)'-', (byte)'Z', (byte)'x', 0x00, 0xC3, 0xFF, (byte)'\r')
+            select kind switch
+            {
+                0 => line[..at],
+                1 => [.. line[..at], value, .. line[(at + 1)..]],
+                2 => [.. line[..at], value, .. line[at..]],
+                _ => [.. line[..at], .. line[(at + 1)..]],
+            };
+
+        Prop.ForAll(corruptions.ToArbitrary(), utf8 =>
+        {
+            AssertSameAsTheFullReader(utf8);
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(20261130, 15));
+    }
+}
