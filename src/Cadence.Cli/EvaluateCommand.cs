@@ -73,6 +73,8 @@ internal static class EvaluateCommand
     private static int Stream(CadenceEngine engine, FileStream input, FileInfo file, Instant now, TextWriter writer, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var length = input.Length;
+        var position = 0L;  // how far the reader got, for the progress line (the stream itself is the reader's alone)
         var chunks = System.Threading.Channels.Channel.CreateBounded<List<PersonReadResult>>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(
             () =>
@@ -84,6 +86,7 @@ internal static class EvaluateCommand
                     foreach (var record in PersonJson.ReadLines(input))
                     {
                         chunk.Add(record);
+                        Volatile.Write(ref position, input.Position);
                         if (chunk.Count >= ChunkRecords || input.Position - start >= ChunkBytes)
                         {
                             chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
@@ -127,7 +130,7 @@ internal static class EvaluateCommand
                     }
 
                     written += chunk.Count;
-                    progress?.Report(written, input.Position, input.Length);
+                    progress?.Report(written, Volatile.Read(ref position), length);
                 }
             }
         }
