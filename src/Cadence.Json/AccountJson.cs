@@ -39,6 +39,13 @@ public static class AccountJson
     /// <returns>The account's state, or every problem found.</returns>
     public static AccountReadResult Read(ReadOnlySpan<byte> utf8, int line = 1)
     {
+        // A plain account line is read in one pass; anything else by the full reader, which says what is wrong and where.
+        return FastRecordReader.TryRead(utf8, out _, out var account) && account is not null ? new AccountReadResult(line, account, []) : ReadFully(utf8, line);
+    }
+
+    /// <summary>Reads one account with the full reader, which parses a document and reports every problem at its path.</summary>
+    internal static AccountReadResult ReadFully(ReadOnlySpan<byte> utf8, int line)
+    {
         if (!PolicyJsonReader.TryParse(utf8, out var document, out var syntaxError, strict: true))
         {
             return Failed(line, [syntaxError!]);

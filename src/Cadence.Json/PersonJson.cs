@@ -53,7 +53,7 @@ public static class PersonJson
     public static PersonReadResult Read(ReadOnlySpan<byte> utf8, int line = 1)
     {
         // A plain person line is read in one pass; anything else by the full reader, which says what is wrong and where.
-        return FastPersonReader.TryRead(utf8) is { } person ? new PersonReadResult(line, person, null, []) : ReadFully(utf8, line);
+        return FastRecordReader.TryRead(utf8, out var person, out var account) ? new PersonReadResult(line, person, account, []) : ReadFully(utf8, line);
     }
 
     /// <summary>Reads one record with the full reader, which parses a document and reports every problem at its path.</summary>

@@ -8,11 +8,11 @@ using NodaTime;
 namespace Cadence.Json.Tests;
 
 /// <summary>
-/// The one-pass reader of person lines must read exactly what the full reader reads, to the same person, and give up on
-/// everything else: whatever the bytes, <see cref="PersonJson.Read(ReadOnlySpan{byte}, int)"/> answers as the full
-/// reader alone would.
+/// The one-pass reader of person and account lines must read exactly what the full reader reads, to the same record,
+/// and give up on everything else: whatever the bytes, <see cref="PersonJson.Read(ReadOnlySpan{byte}, int)"/> and
+/// <see cref="AccountJson.Read(ReadOnlySpan{byte}, int)"/> answer as the full readers alone would.
 /// </summary>
-public sealed class FastPersonReaderTests
+public sealed class FastRecordReaderTests
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(20261130, 13);
 
@@ -22,10 +22,14 @@ public sealed class FastPersonReaderTests
     {
         var read = PersonJson.Read(utf8, 7);
         var full = PersonJson.ReadFully(utf8, 7);
+        var account = AccountJson.Read(utf8, 7);
+        var fullAccount = AccountJson.ReadFully(utf8, 7);
 
         Assert.Equal(full.Person, read.Person);
         Assert.Equal(full.Account, read.Account);
         Assert.Equal(Describe(full), Describe(read));
+        Assert.Equal(fullAccount.Account, account.Account);
+        Assert.Equal(string.Join("; ", fullAccount.Errors), string.Join("; ", account.Errors));
     }
 
     [Fact]
@@ -35,7 +39,7 @@ public sealed class FastPersonReaderTests
         {
             var utf8 = Encoding.UTF8.GetBytes(PersonJson.Write(person));
 
-            var fast = FastPersonReader.TryRead(utf8);
+            var fast = FastRecordReader.TryRead(utf8);
 
             Assert.NotNull(fast);
             Assert.Equal(PersonJson.ReadFully(utf8, 1).Person, fast);
@@ -48,7 +52,7 @@ public sealed class FastPersonReaderTests
         {
             var utf8 = Encoding.UTF8.GetBytes(PersonJson.Write(scenario.Person));
             var full = PersonJson.ReadFully(utf8, 1);
-            var fast = FastPersonReader.TryRead(utf8);
+            var fast = FastRecordReader.TryRead(utf8);
             return (fast is null || Equals(full.Person, fast)).Label($"fast {fast}, full {Describe(full)}");
         }).Check(Cases);
 
@@ -70,13 +74,17 @@ public sealed class FastPersonReaderTests
     [InlineData("""{"personId":" ","accounts":[]}""")]
     [InlineData("""{"personId":"P1","accounts":[]} {}""")]
     [InlineData("""{"personId":"P1","accounts":[],}""")]
-    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"}}""")]
+    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":null}""")]
+    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"},"regions":["US"]}""")]
+    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"},"contactPoints":[{"id":"c","channel":"call"}]}""")]
+    [InlineData("""{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"},"history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","accountIds":["A"]}]}""")]
+    [InlineData("""{"personId":"P1","accountId":"A","dueDate":null,"amountDue":null,"accounts":[]}""")]
     [InlineData("""["personId"]""")]
     public void Read_ALineOutOfThePlainForms_IsReadByTheFullReader(string line)
     {
         var utf8 = Encoding.UTF8.GetBytes(line);
 
-        Assert.Null(FastPersonReader.TryRead(utf8));
+        Assert.Null(FastRecordReader.TryRead(utf8));
         AssertSameAsTheFullReader(utf8);
     }
 
@@ -87,14 +95,23 @@ public sealed class FastPersonReaderTests
     {
         var utf8 = Encoding.UTF8.GetBytes(line);
 
-        Assert.NotNull(FastPersonReader.TryRead(utf8));
+        Assert.NotNull(FastRecordReader.TryRead(utf8));
         AssertSameAsTheFullReader(utf8);
     }
 
     [Fact]
-    public void Read_ACorruptedPersonLine_AnswersAsTheFullReaderWould()
+    public void TryRead_EveryReadableLineOfTheSamplePortfolio_ReadsWhatTheFullReaderReads()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl")).Where(l => l.Contains("personId", StringComparison.Ordinal)).Select(Encoding.UTF8.GetBytes).ToArray();
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl")).Select(Encoding.UTF8.GetBytes).ToList();
+
+        Assert.Equal(34, lines.Count(l => FastRecordReader.TryRead(l, out _, out _)));   // 30 readable accounts and 4 persons
+        Assert.All(lines, AssertSameAsTheFullReader);
+    }
+
+    [Fact]
+    public void Read_ACorruptedLine_AnswersAsTheFullReaderWould()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl")).Select(Encoding.UTF8.GetBytes).ToArray();
         var corruptions =
             from line in Gen.Elements(lines)
             from kind in Gen.Choose(0, 3)

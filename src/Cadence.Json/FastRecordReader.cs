@@ -6,99 +6,131 @@ using NodaTime;
 namespace Cadence.Json;
 
 /// <summary>
-/// The happy path of reading a person line: one pass of <see cref="Utf8JsonReader"/> straight into the model, with no
+/// The happy path of reading a person or account line: one pass of <see cref="Utf8JsonReader"/> straight into the model, with no
 /// document, no path strings and no closures. It accepts only what the full reader accepts and reads it to the same
 /// person: anything unusual — an escape in a string, an unknown or repeated property, a null where a value is expected,
 /// a value out of the plain forms (a date that is not <c>uuuu-MM-dd</c>, an instant that is not
 /// <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c>), or any problem at all — makes it give up, and the full reader then reads the line
-/// and reports every problem with its path. Account lines are always read by the full reader.
+/// and reports every problem with its path. A record with <c>personId</c> is a person, else one with <c>accountId</c> an
+/// account line, as the full reader decides.
 /// </summary>
-internal ref struct FastPersonReader
+internal ref struct FastRecordReader
 {
     private Utf8JsonReader reader;
 
-    private FastPersonReader(ReadOnlySpan<byte> utf8)
+    private FastRecordReader(ReadOnlySpan<byte> utf8)
         => reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
 
-    /// <summary>Reads a person line, or gives up (<see langword="null"/>) for the full reader to read it.</summary>
-    public static Person? TryRead(ReadOnlySpan<byte> utf8)
+    /// <summary>Reads a person or an account line, or gives up (<see langword="false"/>) for the full reader to read it.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8, out Person? person, out BorrowerState? account)
     {
+        person = null;
+        account = null;
         try
         {
-            var fast = new FastPersonReader(utf8);
-            var person = fast.Person();
-            return person is not null && !fast.reader.Read() ? person : null;
+            var fast = new FastRecordReader(utf8);
+            return fast.Record(out person, out account) && !fast.reader.Read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            return null;
+            person = null;
+            account = null;
+            return false;
         }
     }
 
-    private Person? Person()
+    /// <summary>A person line (<see langword="null"/> when it is not one, or gives up).</summary>
+    public static Person? TryRead(ReadOnlySpan<byte> utf8) => TryRead(utf8, out var person, out _) ? person : null;
+
+    private bool Record(out Person? person, out BorrowerState? account)
     {
+        person = null;
+        account = null;
         if (!Read(JsonTokenType.StartObject))
-        {
-            return null;
-        }
-
-        string? id = null;
-        ImmutableArray<string> zones = [], regions = [], tags = [];
-        ImmutableArray<Hold> holds = [];
-        ImmutableArray<ContactPoint> points = [];
-        ImmutableArray<ContactAttempt> history = [];
-        ImmutableArray<Account>? accounts = null;
-        var seen = 0;
-        while (Property(ref seen, out var name))
-        {
-            switch (name)
-            {
-                case 0 when (id = String()) is not null:
-                    break;
-                case 1 when Strings(out zones):
-                    break;
-                case 2 when Strings(out regions) && regions.All(PersonJson.IsRegion):
-                    break;
-                case 3 when Holds(out holds):
-                    break;
-                case 4 when Strings(out tags):
-                    break;
-                case 5 when ContactPoints(out points):
-                    break;
-                case 6 when History(out history):
-                    break;
-                case 7 when Accounts(out var read):
-                    accounts = read;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return id is not null && accounts is { } a && reader.TokenType == JsonTokenType.EndObject
-            ? new Person(id) { TimeZoneIds = zones, Regions = regions, Holds = holds, Tags = tags, ContactPoints = points, History = history, Accounts = a }
-            : null;
-    }
-
-    /// <summary>The next property of the object: its index among the person's (or the current object's) names; false at the object's end.</summary>
-    private bool Property(ref int seen, out int name)
-    {
-        name = -1;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {
             return false;
         }
 
-        name = reader.ValueTextEquals("personId"u8) ? 0
-            : reader.ValueTextEquals("timeZones"u8) ? 1
-            : reader.ValueTextEquals("regions"u8) ? 2
-            : reader.ValueTextEquals("holds"u8) ? 3
-            : reader.ValueTextEquals("tags"u8) ? 4
-            : reader.ValueTextEquals("contactPoints"u8) ? 5
-            : reader.ValueTextEquals("history"u8) ? 6
-            : reader.ValueTextEquals("accounts"u8) ? 7
-            : -1;
-        return Once(ref seen, ref name);
+        string? id = null, accountId = null;
+        ImmutableArray<string> zones = [], regions = [], tags = [];
+        ImmutableArray<Hold> holds = [];
+        ImmutableArray<ContactPoint> points = [];
+        ImmutableArray<ContactAttempt> history = [];
+        ImmutableArray<Account> accounts = [];
+        LocalDate? due = null;
+        Money amount = default;
+        var autopay = false;
+        var personOnly = false;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("personId"u8) ? 0
+                : reader.ValueTextEquals("timeZones"u8) ? 1
+                : reader.ValueTextEquals("regions"u8) ? 2
+                : reader.ValueTextEquals("holds"u8) ? 3
+                : reader.ValueTextEquals("tags"u8) ? 4
+                : reader.ValueTextEquals("contactPoints"u8) ? 5
+                : reader.ValueTextEquals("history"u8) ? 6
+                : reader.ValueTextEquals("accounts"u8) ? 7
+                : reader.ValueTextEquals("accountId"u8) ? 8
+                : reader.ValueTextEquals("dueDate"u8) ? 9
+                : reader.ValueTextEquals("amountDue"u8) ? 10
+                : reader.ValueTextEquals("autopay"u8) ? 11
+                : -1;
+            Once(ref seen, ref name);
+            var ok = name switch
+            {
+                0 => (id = String()) is not null,
+                1 => Strings(out zones),
+                2 => Strings(out regions) && regions.All(PersonJson.IsRegion),
+                3 => Holds(out holds),
+                4 => Strings(out tags),
+                5 => ContactPoints(out points, ref personOnly),
+                6 => History(out history, ref personOnly),
+                7 => Accounts(out accounts),
+                8 => (accountId = String()) is not null,
+                9 => DateOrNull(out due),
+                10 => MoneyOrNull(out amount),
+                11 => Boolean(out autopay),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        const int PersonRequired = (1 << 0) | (1 << 7), AccountOnly = 0b1111 << 8;
+        const int AccountRequired = (1 << 8) | (1 << 9) | (1 << 10), PersonOnly = (1 << 0) | (1 << 2) | (1 << 7);
+        if ((seen & PersonRequired) == PersonRequired && (seen & AccountOnly) == 0)
+        {
+            person = new Person(id!) { TimeZoneIds = zones, Regions = regions, Holds = holds, Tags = tags, ContactPoints = points, History = history, Accounts = accounts };
+            return true;
+        }
+
+        // An account line: its amount due may not be null, and its points and attempts have no person fields.
+        if ((seen & AccountRequired) == AccountRequired && (seen & PersonOnly) == 0 && !personOnly && amount.Currency is not null)
+        {
+            account = new BorrowerState(accountId!)
+            {
+                TimeZoneIds = zones,
+                DueDate = due,
+                AmountDue = amount,
+                Autopay = autopay,
+                ContactPoints = points,
+                Holds = holds,
+                Tags = tags,
+                History = history,
+            };
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Marks a property as seen; a second one (or an unknown one, -1) gives up.</summary>
@@ -181,7 +213,7 @@ internal ref struct FastPersonReader
             : null;
     }
 
-    private bool ContactPoints(out ImmutableArray<ContactPoint> points)
+    private bool ContactPoints(out ImmutableArray<ContactPoint> points, ref bool personOnly)
     {
         points = [];
         if (!Read(JsonTokenType.StartArray))
@@ -211,9 +243,9 @@ internal ref struct FastPersonReader
                 Once(ref seen, ref name);
                 var ok = name switch
                 {
-                    0 => (id = String()) is not null,
+                    0 => (id = String()) is not null && (personOnly = true),
                     1 => Enum(JsonNames.ContactChannels, out channel),
-                    2 => Kind(out kind),
+                    2 => Kind(out kind) && (personOnly = true),
                     3 => Boolean(out optedOut),
                     4 => Boolean(out consent),
                     5 => Boolean(out workplace),
@@ -238,7 +270,7 @@ internal ref struct FastPersonReader
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    private bool History(out ImmutableArray<ContactAttempt> history)
+    private bool History(out ImmutableArray<ContactAttempt> history, ref bool personOnly)
     {
         history = [];
         if (!Read(JsonTokenType.StartArray))
@@ -274,8 +306,8 @@ internal ref struct FastPersonReader
                     2 => Enum(JsonNames.Directions, out direction),
                     3 => Enum(JsonNames.Outcomes, out outcome),
                     4 => (step = String()) is not null,
-                    5 => (point = String()) is not null,
-                    6 => Strings(out accounts),
+                    5 => (point = String()) is not null && (personOnly = true),
+                    6 => Strings(out accounts) && (personOnly = true),
                     _ => false,
                 };
                 if (!ok)
