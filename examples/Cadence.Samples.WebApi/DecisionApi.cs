@@ -25,6 +25,9 @@ internal static class DecisionApi
         services.AddOptions<DecisionApiOptions>()
             .Bind(builder.Configuration.GetSection(DecisionApiOptions.SectionName))
             .Validate(o => o.BatchChunkSize >= 1, "Cadence:BatchChunkSize must be at least 1.")
+            .Validate(o => o.MaxRecordBytes >= 1, "Cadence:MaxRecordBytes must be at least 1.")
+            .Validate(o => o.MaxBatchBytes is null or >= 1, "Cadence:MaxBatchBytes must be at least 1, or left out for no limit.")
+            .Validate(o => o.MaxLineBytes >= 1, "Cadence:MaxLineBytes must be at least 1.")
             .ValidateOnStart();
 
         // The policy is loaded once, when the engine is first needed (Build asks for it); the engine takes the clock above.
@@ -49,15 +52,42 @@ internal static class DecisionApi
         var engine = app.Services.GetRequiredService<ICadenceEngine>();
         app.Logger.LogInformation("Policy {Policy} loaded. {Engine}", engine.Policy, engine.Description);
 
-        // Failures and bare status codes (404, 405, 415...) are answered with problem details too.
-        app.UseExceptionHandler();
+        // Failures and bare status codes (404, 405, 415...) are answered with problem details too; a request Kestrel
+        // rejects (a body over its limit, a body cut short) keeps its own 4xx status instead of becoming a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
+        app.Use(LogDisconnectsAsync);
 
         app.MapPost("/decisions", DecisionEndpoints.DecideAsync);
         app.MapPost("/decisions/batch", DecisionEndpoints.DecideBatch);
         app.MapPost("/check", DecisionEndpoints.CheckAsync);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PolicyHealthCheck.WriteResponseAsync });
         return app;
+    }
+
+    /// <summary>
+    /// A client that goes away before its answer is complete is no failure of the service: it is logged as information,
+    /// and whatever its going away threw (a cancelled read or write) is not logged as an error.
+    /// </summary>
+    private static async Task LogDisconnectsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // Logged below.
+        }
+
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DecisionApi))
+                .LogInformation("The client disconnected before the answer to {Method} {Path} was complete.", context.Request.Method, context.Request.Path.Value);
+        }
     }
 
     private static CadencePolicy LoadPolicy(DecisionApiOptions options, IHostEnvironment environment)

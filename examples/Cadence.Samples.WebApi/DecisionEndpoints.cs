@@ -1,8 +1,5 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using Cadence.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,7 +19,7 @@ namespace Cadence.Samples.WebApi;
 /// </summary>
 internal static class DecisionEndpoints
 {
-    /// <summary>The media type of JSON Lines, for batches in and out.</summary>
+    /// <summary>The media type of JSON Lines, for batches out.</summary>
     public const string JsonLinesMediaType = "application/x-ndjson";
 
     // The channels a proposed contact may use, by their names in the record formats (call, sms…).
@@ -35,18 +32,24 @@ internal static class DecisionEndpoints
     /// <param name="request">The request; its body is the person or account.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
+    /// <param name="options">The largest body.</param>
     /// <param name="now">The evaluation instant, ISO 8601, from the query string.</param>
     /// <param name="cancellationToken">The request's abort token.</param>
     /// <returns>The result.</returns>
-    public static async Task<IResult> DecideAsync(HttpRequest request, ICadenceEngine engine, IClock clock, string? now, CancellationToken cancellationToken)
+    public static async Task<IResult> DecideAsync(HttpRequest request, ICadenceEngine engine, IClock clock, IOptions<DecisionApiOptions> options, string? now, CancellationToken cancellationToken)
     {
         if (!TryGetInstant(now, clock, out var instant, out var nowProblem))
         {
             return nowProblem;
         }
 
-        var read = await ReadRecordAsync(request, cancellationToken);
-        return read.Success
+        var (read, problem) = await ReadRecordAsync(request, options.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return read!.Success
             ? TypedResults.Text(DecisionJson.Write(read.Evaluate(engine, instant)), "application/json", Encoding.UTF8)
             : Unreadable(read);
     }
@@ -61,6 +64,7 @@ internal static class DecisionEndpoints
     /// <param name="request">The request; its body is the person or account.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
+    /// <param name="options">The largest body.</param>
     /// <param name="channel">The channel of the proposed contact: email, sms, call, letter, visit or push.</param>
     /// <param name="point">The contact point it would use, by id; needed when the person has several on the channel.</param>
     /// <param name="account">The accounts it would be about; none: every account.</param>
@@ -72,6 +76,7 @@ internal static class DecisionEndpoints
         HttpRequest request,
         ICadenceEngine engine,
         IClock clock,
+        IOptions<DecisionApiOptions> options,
         [FromQuery] string? channel,
         [FromQuery] string? point,
         [FromQuery] string[]? account,
@@ -92,8 +97,13 @@ internal static class DecisionEndpoints
                 title: "The request is not valid.");
         }
 
-        var read = await ReadRecordAsync(request, cancellationToken);
-        if (!read.Success)
+        var (read, problem) = await ReadRecordAsync(request, options.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!read!.Success)
         {
             return Unreadable(read);
         }
@@ -109,10 +119,11 @@ internal static class DecisionEndpoints
     /// <param name="context">The request's context; its body is the persons and accounts.</param>
     /// <param name="engine">The engine.</param>
     /// <param name="clock">Gives the evaluation instant when <paramref name="now"/> is not given.</param>
-    /// <param name="options">The chunk size.</param>
+    /// <param name="options">The chunk size and the limits.</param>
+    /// <param name="loggers">Gives the logger of a batch that fails while it is streamed.</param>
     /// <param name="now">The evaluation instant, ISO 8601, from the query string.</param>
     /// <returns>The result.</returns>
-    public static IResult DecideBatch(HttpContext context, ICadenceEngine engine, IClock clock, IOptions<DecisionApiOptions> options, string? now)
+    public static IResult DecideBatch(HttpContext context, ICadenceEngine engine, IClock clock, IOptions<DecisionApiOptions> options, ILoggerFactory loggers, string? now)
     {
         if (!TryGetInstant(now, clock, out var instant, out var nowProblem))
         {
@@ -128,13 +139,20 @@ internal static class DecisionEndpoints
                 detail: $"The body was sent as a form ({context.Request.ContentType}), which loses its line breaks. Send the file byte for byte as {JsonLinesMediaType}, e.g. curl --data-binary @accounts.jsonl -H 'Content-Type: {JsonLinesMediaType}'.");
         }
 
-        // The body is streamed, never held whole: a batch has no size limit.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (RequestBody.UnsupportedMediaType(context.Request, RequestBody.JsonLinesMediaTypes) is { } unsupported)
         {
-            limit.MaxRequestBodySize = null;
+            return unsupported;
         }
 
-        return new DecisionStream(engine, instant, options.Value.BatchChunkSize);
+        // The body is streamed, never held whole: by default a batch has no size limit, only its lines have.
+        var limit = options.Value.MaxBatchBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return RequestBody.TooLarge(limit.Value, "Cadence:MaxBatchBytes");
+        }
+
+        RequestBody.Limit(context, limit);
+        return new DecisionStream(engine, instant, options.Value, loggers.CreateLogger(typeof(DecisionStream)));
     }
 
     /// <summary>The evaluation instant: the <c>now</c> query parameter (ISO 8601, in UTC or with an offset), or the clock's.</summary>
@@ -167,11 +185,16 @@ internal static class DecisionEndpoints
         return false;
     }
 
-    /// <summary>Reads the request's body as one person or account.</summary>
-    private static async Task<PersonReadResult> ReadRecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the request's body as one person or account, or answers why it cannot be read (415, 413).</summary>
+    private static async Task<(PersonReadResult? Read, IResult? Problem)> ReadRecordAsync(HttpRequest request, DecisionApiOptions options, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return PersonJson.Read(await reader.ReadToEndAsync(cancellationToken));
+        if (RequestBody.UnsupportedMediaType(request, RequestBody.JsonMediaTypes) is { } unsupported)
+        {
+            return (null, unsupported);
+        }
+
+        var (bytes, problem) = await RequestBody.ReadRecordAsync(request, options.MaxRecordBytes, cancellationToken);
+        return problem is null ? (PersonJson.Read(bytes.Span), null) : (null, problem);
     }
 
     /// <summary>400 with every problem of a record, keyed by its JSON path.</summary>
@@ -184,86 +207,4 @@ internal static class DecisionEndpoints
     // The path is the key; the message says where in the text (and, for a syntax error, at which column).
     private static string Located(PolicyError error)
         => error.Line is { } line ? FormattableString.Invariant($"line {line}: {error.Message}") : error.Message;
-
-    /// <summary>
-    /// Reads the request's persons and accounts as JSON Lines and writes one decision per non-blank line to the
-    /// response, in order. Every <c>chunkSize</c> lines, the readable persons are evaluated together as one batch and
-    /// the readable accounts as another (an account gets its account decision), each unreadable line becomes its error
-    /// record (<c>line N</c>) in its place, and the chunk's decisions are flushed: memory stays bounded by the chunk,
-    /// whatever the length of the input. Stops when the request is aborted.
-    /// </summary>
-    private sealed class DecisionStream(ICadenceEngine engine, Instant now, int chunkSize) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = JsonLinesMediaType;
-            await WriteDecisionsAsync(httpContext.Request.Body, httpContext.Response.BodyWriter, httpContext.RequestAborted);
-        }
-
-        private async Task WriteDecisionsAsync(Stream input, PipeWriter output, CancellationToken cancellationToken)
-        {
-            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-            var lines = new List<(string Text, int Number)>(chunkSize);
-            var read = new PersonReadResult[chunkSize];
-            var accounts = new List<BorrowerState>(chunkSize);
-            var persons = new List<Person>(chunkSize);
-            var accountDecisions = new Decision[chunkSize];
-            var personDecisions = new Decision[chunkSize];
-
-            // Lines are numbered from 1 and blank ones skipped, as PersonJson.ReadLines does.
-            var number = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
-            {
-                number++;
-                if (!string.IsNullOrWhiteSpace(text))
-                {
-                    lines.Add((text, number));
-                    if (lines.Count == chunkSize && !await WriteChunkAsync())
-                    {
-                        return;
-                    }
-                }
-            }
-
-            await WriteChunkAsync();
-
-            // Returns false when the client has stopped reading.
-            async Task<bool> WriteChunkAsync()
-            {
-                // Reading a record costs several times evaluating it: the chunk's lines are read in parallel too.
-                Parallel.For(0, lines.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => read[i] = PersonJson.Read(lines[i].Text, lines[i].Number));
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    if (read[i].Account is { } account)
-                    {
-                        accounts.Add(account);
-                    }
-                    else if (read[i].Person is { } person)
-                    {
-                        persons.Add(person);
-                    }
-                }
-
-                engine.EvaluateBatch(accounts, accountDecisions, now, cancellationToken);
-                engine.EvaluateBatch(persons, personDecisions, now, cancellationToken);
-                int nextAccount = 0, nextPerson = 0;
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    var decision = read[i].Account is not null ? accountDecisions[nextAccount++]
-                        : read[i].Person is not null ? personDecisions[nextPerson++]
-                        : read[i].ToErrorDecision();
-                    Encoding.UTF8.GetBytes(DecisionJson.Write(decision), output);
-                    output.Write("\n"u8);
-                }
-
-                Array.Clear(read, 0, lines.Count);
-                lines.Clear();
-                accounts.Clear();
-                persons.Clear();
-                var flushed = await output.FlushAsync(cancellationToken);
-                return !flushed.IsCompleted && !flushed.IsCanceled;
-            }
-        }
-    }
 }

@@ -20,12 +20,32 @@ namespace Cadence.Samples.WebApi.Tests.Support;
 /// answers as it reads: a batch whose decisions outgrow the connection's buffers needs a client that reads while it
 /// sends, which <see cref="HttpClient"/> does over HTTP/2.
 /// </remarks>
-public sealed class DecisionApiHost : IAsyncLifetime
+public class DecisionApiHost : IAsyncLifetime
 {
     /// <summary>The clock's instant: Monday 9 March 2026, 14:30 UTC, the instant the sample portfolio is described at.</summary>
     public static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 14, 30);
 
+    private readonly string[] settings;
+    private readonly Action<IServiceCollection>? services;
     private WebApplication? app;
+
+    /// <summary>The application with its default settings.</summary>
+    public DecisionApiHost()
+        : this([], null)
+    {
+    }
+
+    /// <summary>The application with other settings, or other services.</summary>
+    /// <param name="settings">Configuration keys and values, e.g. <c>--Cadence:MaxLineBytes 1000</c>.</param>
+    /// <param name="services">Registers services over the application's, e.g. another engine.</param>
+    protected DecisionApiHost(string[] settings, Action<IServiceCollection>? services)
+    {
+        this.settings = settings;
+        this.services = services;
+    }
+
+    /// <summary>What the application logged.</summary>
+    public ListLogger Logs { get; } = new();
 
     /// <summary>A client of the HTTP/1.1 endpoint.</summary>
     public HttpClient Http1 { get; private set; } = null!;
@@ -38,8 +58,10 @@ public sealed class DecisionApiHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = DecisionApi.CreateBuilder(["--contentRoot", AppContext.BaseDirectory], new FakeClock(Now));
+        var builder = DecisionApi.CreateBuilder(["--contentRoot", AppContext.BaseDirectory, .. settings], new FakeClock(Now));
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
+        services?.Invoke(builder.Services);
         ListenOptions? http1 = null;
         ListenOptions? http2 = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -61,6 +83,7 @@ public sealed class DecisionApiHost : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Http1?.Dispose();
         Http2?.Dispose();
         if (app is not null)
