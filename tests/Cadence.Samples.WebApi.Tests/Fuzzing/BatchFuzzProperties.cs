@@ -23,8 +23,7 @@ public sealed class BatchFuzzProperties(DecisionApiHost host)
         var (_, clean) = await PostAsync(Corruptions.Join(Corruptions.SampleLines, finalLineFeed: true));
         Assert.Equal(Corruptions.SampleLines.Length, clean.Length);
 
-        // Bare carriage returns are left to DecideBatch_LineWithABareCarriageReturn_IsOneLine, skipped until the endpoint splits lines at line feeds only.
-        var cases = Corruptions.Cases(Corruptions.SampleLines.Length).Where(c => c.Edits.All(e => e.Kind != Corruption.BareCr));
+        var cases = Corruptions.Cases(Corruptions.SampleLines.Length);
         // Half the cases of the other properties: each is a request of up to 4 MiB over loopback.
         await Fuzz.RunAsync(() => Check.One(Fuzz.Config.WithMaxTest(Math.Max(1, Fuzz.Cases / 2)), Prop.ForAll(cases.ToArbitrary(), c =>
         {
@@ -58,27 +57,22 @@ public sealed class BatchFuzzProperties(DecisionApiHost host)
                 }
 
                 // A corrupted line that still reads as a record is another account, decided under its id; one that does
-                // not is an error. The endpoint decodes bytes that are not UTF-8 as U+FFFD (see
-                // DecideBatch_LineThatIsNotUtf8_IsAnError, skipped): a line is a record if it reads so either way.
+                // not is an error, never a contact.
                 using var json = JsonDocument.Parse(decision);
                 var id = json.RootElement.GetProperty("accountId").GetString();
                 var kind = json.RootElement.GetProperty("kind").GetString();
                 var read = PersonJson.Read(line.Bytes, number);
-                var replaced = PersonJson.Read(System.Text.Encoding.UTF8.GetString(line.Bytes), number);
-                Assert.True(
-                    (read.Success && id == read.Id) || (replaced.Success && id == replaced.Id) || (id == $"line {number}" && kind == "error"),
-                    $"line {number}: {decision}");
+                Assert.True((read.Success && id == read.Id) || (id == $"line {number}" && kind == "error"), $"line {number}: {decision}");
             }
         })));
     }
 
     /// <remarks>
-    /// Found by the property above (seed 20260309, case <c>BareCr(line 38, 924035643, 873867329)</c>): the endpoint reads
-    /// lines with <see cref="StreamReader.ReadLine"/>, which also ends a line at a carriage return, where the library's
-    /// readers and the command line end lines at line feeds only; the line becomes two, and every decision after it is
-    /// one line off.
+    /// Found by the property above (seed 20260309, case <c>BareCr(line 38, 924035643, 873867329)</c>): the endpoint read
+    /// lines with <see cref="StreamReader.ReadLine"/>, which also ends a line at a carriage return; it now reads them as
+    /// the library's readers and the command line do, at line feeds only.
     /// </remarks>
-    [Fact(Skip = "POST /decisions/batch splits a line at a bare carriage return: body \"{\\\"accountId\\\":\\r\\\"PF-001\\\"}\\n{}\\n\" answers three lines for two")]
+    [Fact]
     public async Task DecideBatch_LineWithABareCarriageReturn_IsOneLine()
     {
         var (response, output) = await PostAsync("{\"accountId\":\r\"PF-001\"}\n{}\n"u8.ToArray());
@@ -89,10 +83,10 @@ public sealed class BatchFuzzProperties(DecisionApiHost host)
 
     /// <remarks>
     /// Found by the property above (seed 20260309, case <c>InvalidUtf8(line 14, 1195348326, 14132748)</c>): the endpoint
-    /// decodes the body with a <see cref="StreamReader"/>, which replaces bytes that are not UTF-8 by U+FFFD, and decides
-    /// the account (here an escalation), where the library's readers and the command line report the line as an error.
+    /// decoded the body with a <see cref="StreamReader"/>, which replaces bytes that are not UTF-8 by U+FFFD, and decided
+    /// the account; it now reads bytes as the library's readers do, and the line is an error.
     /// </remarks>
-    [Fact(Skip = "POST /decisions/batch replaces bytes that are not UTF-8 and decides the line: body \"{\\\"accountId\\\":\\\"PF-\\xFF\\\", ...}\" (sample line 14 with 0xFF in a string) is decided, not an error")]
+    [Fact]
     public async Task DecideBatch_LineThatIsNotUtf8_IsAnError()
     {
         var line = Corruptions.SampleLines[13];
