@@ -142,6 +142,9 @@ public static class AccountJson
         return r.Errors.Count == 0 ? account : null;
     }
 
+    /// <summary>Whether <paramref name="currency"/> has the shape of an ISO 4217 code: three capital letters.</summary>
+    internal static bool IsCurrency(string currency) => currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
+
     internal static Money? ReadMoney(JsonElementReader r, JsonElement element, string path)
     {
         if (r.Object(element, path, MoneyProperties) is not { } o)
@@ -156,7 +159,7 @@ public static class AccountJson
         }
 
         var currency = o.Required("currency", r.String);
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        if (currency is not null && !IsCurrency(currency))
         {
             r.Error(o.PathOf("currency"), $"'{currency}' is not an ISO 4217 currency code such as USD");
         }

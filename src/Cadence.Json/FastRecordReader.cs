@@ -83,11 +83,11 @@ internal ref struct FastRecordReader
                 0 => (id = String()) is not null,
                 1 => Strings(out zones),
                 2 => Strings(out regions) && regions.All(PersonJson.IsRegion),
-                3 => Holds(out holds),
+                3 => Items(out holds, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Hold()),
                 4 => Strings(out tags),
-                5 => ContactPoints(out points, ref personOnly),
-                6 => History(out history, ref personOnly),
-                7 => Accounts(out accounts),
+                5 => Items(out points, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool p) => r.ContactPoint(ref p), ref personOnly),
+                6 => Items(out history, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool p) => r.Attempt(ref p), ref personOnly),
+                7 => Items(out accounts, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Account()),
                 8 => (accountId = String()) is not null,
                 9 => DateOrNull(out due),
                 10 => MoneyOrNull(out amount),
@@ -133,40 +133,56 @@ internal ref struct FastRecordReader
         return false;
     }
 
-    /// <summary>Marks a property as seen; a second one (or an unknown one, -1) gives up.</summary>
-    private static bool Once(ref int seen, ref int name)
+    /// <summary>Marks a property as seen; a second one, like an unknown one, becomes -1, on which the reader gives up.</summary>
+    private static void Once(ref int seen, ref int name)
     {
         if (name < 0 || (seen & (1 << name)) != 0)
         {
             name = -1;
-            return true;
+            return;
         }
 
         seen |= 1 << name;
-        return true;
     }
 
-    private bool Accounts(out ImmutableArray<Account> accounts)
+    /// <summary>Reads one item of an array (its first token already read), or gives up with <see langword="null"/>.</summary>
+    private delegate T? ItemReader<T>(ref FastRecordReader self, ref bool personOnly)
+        where T : class;
+
+    /// <summary>
+    /// An array whose items all start with <paramref name="token"/>, each read by <paramref name="item"/>; false (give up)
+    /// when it is not one, or when an item gives up.
+    /// </summary>
+    private bool Items<T>(out ImmutableArray<T> items, JsonTokenType token, ItemReader<T> item, ref bool personOnly)
+        where T : class
     {
-        accounts = [];
+        items = [];
         if (!Read(JsonTokenType.StartArray))
         {
             return false;
         }
 
-        var items = ImmutableArray.CreateBuilder<Account>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        var builder = ImmutableArray.CreateBuilder<T>();
+        while (reader.Read() && reader.TokenType == token)
         {
-            if (Account() is not { } account)
+            if (item(ref this, ref personOnly) is not { } value)
             {
                 return false;
             }
 
-            items.Add(account);
+            builder.Add(value);
         }
 
-        accounts = items.ToImmutable();
+        items = builder.ToImmutable();
         return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    /// <summary>An array of items that have no person-only fields.</summary>
+    private bool Items<T>(out ImmutableArray<T> items, JsonTokenType token, ItemReader<T> item)
+        where T : class
+    {
+        var none = false;
+        return Items(out items, token, item, ref none);
     }
 
     private Account? Account()
@@ -198,7 +214,7 @@ internal ref struct FastRecordReader
                     break;
                 case 3 when Boolean(out autopay):
                     break;
-                case 4 when Holds(out holds):
+                case 4 when Items(out holds, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Hold()):
                     break;
                 case 5 when Strings(out tags):
                     break;
@@ -213,192 +229,124 @@ internal ref struct FastRecordReader
             : null;
     }
 
-    private bool ContactPoints(out ImmutableArray<ContactPoint> points, ref bool personOnly)
+    private ContactPoint? ContactPoint(ref bool personOnly)
     {
-        points = [];
-        if (!Read(JsonTokenType.StartArray))
+        string? id = null;
+        Channel? channel = null;
+        var kind = ContactPointKind.Unspecified;
+        bool optedOut = false, consent = false, workplace = false;
+        Instant? updated = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return false;
+            var name = reader.ValueTextEquals("id"u8) ? 0
+                : reader.ValueTextEquals("channel"u8) ? 1
+                : reader.ValueTextEquals("kind"u8) ? 2
+                : reader.ValueTextEquals("optedOut"u8) ? 3
+                : reader.ValueTextEquals("consentGiven"u8) ? 4
+                : reader.ValueTextEquals("isWorkplace"u8) ? 5
+                : reader.ValueTextEquals("updatedAt"u8) ? 6
+                : -1;
+            Once(ref seen, ref name);
+            var ok = name switch
+            {
+                0 => (id = String()) is not null && (personOnly = true),
+                1 => Enum(JsonNames.ContactChannels, out channel),
+                2 => Kind(out kind) && (personOnly = true),
+                3 => Boolean(out optedOut),
+                4 => Boolean(out consent),
+                5 => Boolean(out workplace),
+                6 => (updated = Instant()) is not null,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return null;
+            }
         }
 
-        var items = ImmutableArray.CreateBuilder<ContactPoint>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            string? id = null;
-            Channel? channel = null;
-            var kind = ContactPointKind.Unspecified;
-            bool optedOut = false, consent = false, workplace = false;
-            Instant? updated = null;
-            var seen = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.ValueTextEquals("id"u8) ? 0
-                    : reader.ValueTextEquals("channel"u8) ? 1
-                    : reader.ValueTextEquals("kind"u8) ? 2
-                    : reader.ValueTextEquals("optedOut"u8) ? 3
-                    : reader.ValueTextEquals("consentGiven"u8) ? 4
-                    : reader.ValueTextEquals("isWorkplace"u8) ? 5
-                    : reader.ValueTextEquals("updatedAt"u8) ? 6
-                    : -1;
-                Once(ref seen, ref name);
-                var ok = name switch
-                {
-                    0 => (id = String()) is not null && (personOnly = true),
-                    1 => Enum(JsonNames.ContactChannels, out channel),
-                    2 => Kind(out kind) && (personOnly = true),
-                    3 => Boolean(out optedOut),
-                    4 => Boolean(out consent),
-                    5 => Boolean(out workplace),
-                    6 => (updated = Instant()) is not null,
-                    _ => false,
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || channel is not { } c)
-            {
-                return false;
-            }
-
-            items.Add(new ContactPoint(c) { Id = id!, Kind = kind, OptedOut = optedOut, ConsentGiven = consent, IsWorkplace = workplace, UpdatedAt = updated });
-        }
-
-        points = items.ToImmutable();
-        return reader.TokenType == JsonTokenType.EndArray;
+        return reader.TokenType == JsonTokenType.EndObject && channel is { } c
+            ? new ContactPoint(c) { Id = id!, Kind = kind, OptedOut = optedOut, ConsentGiven = consent, IsWorkplace = workplace, UpdatedAt = updated }
+            : null;
     }
 
-    private bool History(out ImmutableArray<ContactAttempt> history, ref bool personOnly)
+    private ContactAttempt? Attempt(ref bool personOnly)
     {
-        history = [];
-        if (!Read(JsonTokenType.StartArray))
+        Instant? at = null;
+        Channel? channel = null;
+        ContactDirection? direction = null;
+        ContactOutcome? outcome = null;
+        string? step = null, point = null;
+        ImmutableArray<string> accounts = [];
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return false;
+            var name = reader.ValueTextEquals("at"u8) ? 0
+                : reader.ValueTextEquals("channel"u8) ? 1
+                : reader.ValueTextEquals("direction"u8) ? 2
+                : reader.ValueTextEquals("outcome"u8) ? 3
+                : reader.ValueTextEquals("stepId"u8) ? 4
+                : reader.ValueTextEquals("contactPointId"u8) ? 5
+                : reader.ValueTextEquals("accountIds"u8) ? 6
+                : -1;
+            Once(ref seen, ref name);
+            var ok = name switch
+            {
+                0 => (at = Instant()) is not null,
+                1 => Enum(JsonNames.Channels, out channel),
+                2 => Enum(JsonNames.Directions, out direction),
+                3 => Enum(JsonNames.Outcomes, out outcome),
+                4 => (step = String()) is not null,
+                5 => (point = String()) is not null && (personOnly = true),
+                6 => Strings(out accounts) && (personOnly = true),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return null;
+            }
         }
 
-        var items = ImmutableArray.CreateBuilder<ContactAttempt>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            Instant? at = null;
-            Channel? channel = null;
-            ContactDirection? direction = null;
-            ContactOutcome? outcome = null;
-            string? step = null, point = null;
-            ImmutableArray<string> accounts = [];
-            var seen = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.ValueTextEquals("at"u8) ? 0
-                    : reader.ValueTextEquals("channel"u8) ? 1
-                    : reader.ValueTextEquals("direction"u8) ? 2
-                    : reader.ValueTextEquals("outcome"u8) ? 3
-                    : reader.ValueTextEquals("stepId"u8) ? 4
-                    : reader.ValueTextEquals("contactPointId"u8) ? 5
-                    : reader.ValueTextEquals("accountIds"u8) ? 6
-                    : -1;
-                Once(ref seen, ref name);
-                var ok = name switch
-                {
-                    0 => (at = Instant()) is not null,
-                    1 => Enum(JsonNames.Channels, out channel),
-                    2 => Enum(JsonNames.Directions, out direction),
-                    3 => Enum(JsonNames.Outcomes, out outcome),
-                    4 => (step = String()) is not null,
-                    5 => (point = String()) is not null && (personOnly = true),
-                    6 => Strings(out accounts) && (personOnly = true),
-                    _ => false,
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || at is not { } a || channel is not { } c || outcome is not { } o)
-            {
-                return false;
-            }
-
-            items.Add(new ContactAttempt(a, c, direction ?? ContactDirection.Outbound, o, step) { ContactPointId = point, AccountIds = accounts });
-        }
-
-        history = items.ToImmutable();
-        return reader.TokenType == JsonTokenType.EndArray;
+        return reader.TokenType == JsonTokenType.EndObject && at is { } a && channel is { } c && outcome is { } o
+            ? new ContactAttempt(a, c, direction ?? ContactDirection.Outbound, o, step) { ContactPointId = point, AccountIds = accounts }
+            : null;
     }
 
-    private bool Holds(out ImmutableArray<Hold> holds)
+    private Hold? Hold()
     {
-        holds = [];
-        if (!Read(JsonTokenType.StartArray))
+        string? kind = null;
+        Instant? from = null, until = null;
+        LocalDate? promised = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return false;
+            var name = reader.ValueTextEquals("kind"u8) ? 0
+                : reader.ValueTextEquals("from"u8) ? 1
+                : reader.ValueTextEquals("until"u8) ? 2
+                : reader.ValueTextEquals("promisedDate"u8) ? 3
+                : -1;
+            Once(ref seen, ref name);
+            var ok = name switch
+            {
+                0 => (kind = String()) is not null,
+                1 => (from = Instant()) is not null,
+                2 => (until = Instant()) is not null,
+                3 => (promised = Date()) is not null,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return null;
+            }
         }
 
-        var items = ImmutableArray.CreateBuilder<Hold>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            string? kind = null;
-            Instant? from = null, until = null;
-            LocalDate? promised = null;
-            var seen = 0;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.ValueTextEquals("kind"u8) ? 0
-                    : reader.ValueTextEquals("from"u8) ? 1
-                    : reader.ValueTextEquals("until"u8) ? 2
-                    : reader.ValueTextEquals("promisedDate"u8) ? 3
-                    : -1;
-                Once(ref seen, ref name);
-                var ok = name switch
-                {
-                    0 => (kind = String()) is not null,
-                    1 => (from = Instant()) is not null,
-                    2 => (until = Instant()) is not null,
-                    3 => (promised = Date()) is not null,
-                    _ => false,
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || kind is null || from is not { } f)
-            {
-                return false;
-            }
-
-            items.Add(new Hold(new HoldKind(kind), f, until) { PromisedDate = promised });
-        }
-
-        holds = items.ToImmutable();
-        return reader.TokenType == JsonTokenType.EndArray;
+        return reader.TokenType == JsonTokenType.EndObject && kind is not null && from is { } f
+            ? new Hold(new HoldKind(kind), f, until) { PromisedDate = promised }
+            : null;
     }
 
     private bool Strings(out ImmutableArray<string> strings)
-    {
-        strings = [];
-        if (!Read(JsonTokenType.StartArray))
-        {
-            return false;
-        }
-
-        var items = ImmutableArray.CreateBuilder<string>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            if (Text() is not { } text)
-            {
-                return false;
-            }
-
-            items.Add(text);
-        }
-
-        strings = items.ToImmutable();
-        return reader.TokenType == JsonTokenType.EndArray;
-    }
+        => Items(out strings, JsonTokenType.String, static (ref FastRecordReader r, ref bool _) => r.Text());
 
     /// <summary>The next value as a non-blank string without escapes, or null (give up).</summary>
     private string? String() => reader.Read() && reader.TokenType == JsonTokenType.String ? Text() : null;
@@ -470,7 +418,7 @@ internal ref struct FastRecordReader
             {
                 amount = a;
             }
-            else if (name == 1 && String() is { Length: 3 } c && c.All(char.IsAsciiLetterUpper))
+            else if (name == 1 && String() is { } c && AccountJson.IsCurrency(c))
             {
                 currency = c;
             }
