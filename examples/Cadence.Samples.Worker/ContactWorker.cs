@@ -120,7 +120,7 @@ internal sealed partial class ContactWorker(
         Summary.Evaluated(decision);
 
         // What is due now: the decision's own contact or escalation, and the escalations it lists on other accounts.
-        var due = new List<Decision>(1 + decision.Escalations.Length);
+        var due = new List<Decision>(1 + decision.Escalations.Count);
         if (decision.Kind is DecisionKind.Contact or DecisionKind.Escalate && decision.NotBefore is { } own && own <= now)
         {
             due.Add(decision);

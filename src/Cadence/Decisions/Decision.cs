@@ -15,7 +15,6 @@ public readonly record struct Decision
 {
     private readonly ImmutableArray<string> accountIds;
     private readonly string? soleAccountId;
-    private readonly ImmutableArray<Decision> escalations;
 
     internal Decision(DecisionKind kind, string accountId, CadenceStep? step, Instant? notBefore, Instant? reviewAt, HoldKind? suppressedBy, DecisionError? error, DecisionExplanation? explanation, bool limitedContentVoicemail = false)
     {
@@ -69,13 +68,10 @@ public readonly record struct Decision
     /// <summary>
     /// Escalations due on accounts other than those the chosen action is about, one per account (its best-ranked),
     /// ordered by account id: an escalation due on one account never holds back a contact about another, and the host
-    /// gets both. Empty for a single account, whose decision is its best-ranked action as always.
+    /// gets both. Empty for a single account, whose decision is its best-ranked action as always. Up to two are kept
+    /// inside the decision, so listing them allocates nothing.
     /// </summary>
-    public ImmutableArray<Decision> Escalations
-    {
-        get => escalations.IsDefault ? [] : escalations;
-        internal init => escalations = value;
-    }
+    public DecisionEscalations Escalations { get; internal init; }
 
     /// <summary>For <see cref="DecisionKind.Contact"/> and <see cref="DecisionKind.Escalate"/>: the step to take.</summary>
     public CadenceStep? Step { get; }
@@ -129,7 +125,7 @@ public readonly record struct Decision
            && ReviewAt == other.ReviewAt && SuppressedBy == other.SuppressedBy && Equals(Error, other.Error)
            && Equals(Explanation, other.Explanation) && LimitedContentVoicemail == other.LimitedContentVoicemail
            && Variant == other.Variant && ContactPointId == other.ContactPointId
-           && AccountIds.AsSpan().SequenceEqual(other.AccountIds.AsSpan()) && Escalations.AsSpan().SequenceEqual(other.Escalations.AsSpan());
+           && AccountIds.AsSpan().SequenceEqual(other.AccountIds.AsSpan()) && Escalations.Equals(other.Escalations);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, AccountId, Step, NotBefore, ReviewAt, SuppressedBy, ContactPointId, Variant);

@@ -834,4 +834,33 @@ public sealed class CadenceEngineTests
         Assert.Equal(DecisionKind.Contact, last.Kind);
         Assert.Equal(forOne, forMany);
     }
+
+    [Fact]
+    public void EvaluateBatch_CompiledAndWarm_AllocatesNothingPerPersonWhoseDecisionListsTwoEscalations()
+    {
+        var policy = CadencePolicy.CreateBuilder("call-and-agency")
+            .AddStep(CadenceStep.Contact("call", Channel.Call, "overdue-call", 1, 120))
+            .AddStep(CadenceStep.Escalation("agency", "agency-placement", 90, 365) with { Priority = 10 })
+            .AddWindow("hours", DayKinds.All, TimeRange.Of(8, 0, 22, 0))
+            .Build();
+        var engine = new CadenceEngine(policy, new CadenceEngineOptions { MaxDegreeOfParallelism = 1 });
+        var due = new LocalDate(2026, 3, 1);
+        var person = new Person("p-1")
+        {
+            TimeZoneIds = ["UTC"],
+            ContactPoints = [new ContactPoint(Channel.Call) { Id = "m1", Kind = ContactPointKind.Mobile }],
+            Accounts =
+            [
+                new Account("a1") { DueDate = due, AmountDue = new Money(120m, "USD") },
+                new Account("a2") { DueDate = due.PlusDays(-100), AmountDue = new Money(80m, "USD") },
+                new Account("a3") { DueDate = due.PlusDays(-120), AmountDue = new Money(40m, "USD") },
+            ],
+        };
+        var now = Instant.FromUtc(2026, 3, 10, 12, 0);
+
+        var (forOne, forMany, last) = AllocatedForOneAndForMany(person, (items, into) => engine.EvaluateBatch(items, into, now, TestContext.Current.CancellationToken));
+
+        Assert.Equal((DecisionKind.Contact, 2), (last.Kind, last.Escalations.Count));
+        Assert.Equal(forOne, forMany);
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
     private bool[] beyondHorizon = new bool[1];
     private int[] best = new int[1];
     private int[] byId = new int[1];
+    private (CadenceStep Step, string AccountId, Instant NotBefore)[] escalationBuffer = new (CadenceStep, string, Instant)[1];
 
     // The candidate being fed.
     private AccountFacts account = null!;
@@ -54,6 +55,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
             beyondHorizon = new bool[n];
             best = new int[n];
             byId = new int[n];
+            escalationBuffer = new (CadenceStep, string, Instant)[n];
         }
 
         for (var a = 0; a < n; a++)
@@ -182,52 +184,33 @@ internal sealed class Chooser(CompiledPolicy compiled)
         var chosenStep = compiled.Steps[chosen.Step];
         List<int>? bundled = chosenStep.Bundle && n > 1 ? Bundle(primary) : null;
 
-        // The other accounts' escalations, by account id, in one array of their number: the only object a decision
-        // about a person of several accounts allocates on the hot path, and only when it lists an escalation.
-        ImmutableArray<Decision> escalations = [];
+        // The other accounts' escalations, by account id, gathered in a buffer the chooser keeps: the decision holds up
+        // to two inside itself, so listing them allocates nothing on the hot path.
+        var escalations = DecisionEscalations.Empty;
         List<int>? listed = null;
         if (n > 1)
         {
             SortAccountsById(n);
             var count = 0;
-            for (var pass = 0; pass < 2; pass++)
+            for (var k = 0; k < n; k++)
             {
-                var found = pass == 0 ? null : new Decision[count];
-                var next = 0;
-                for (var k = 0; k < n; k++)
+                var a = byId[k];
+                var b = best[a];
+                if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || InBundle(bundled, a))
                 {
-                    var a = byId[k];
-                    var b = best[a];
-                    if (b < 0 || b == primary || !compiled.Steps[placed[b].Step].IsEscalation || a == chosen.Account.Index || InBundle(bundled, a))
-                    {
-                        continue;
-                    }
-
-                    if (found is null)
-                    {
-                        count++;
-                        continue;
-                    }
-
-                    if (explain)
-                    {
-                        (listed ??= []).Add(b);
-                    }
-
-                    var e = placed[b];
-                    found[next++] = new Decision(DecisionKind.Escalate, person.PersonId, compiled.Steps[e.Step], e.NotBefore, null, null, null, null) { SoleAccountId = e.Account.AccountId, AboutPerson = true };
+                    continue;
                 }
 
-                if (count == 0)
+                if (explain)
                 {
-                    break;
+                    (listed ??= []).Add(b);
                 }
 
-                if (found is not null)
-                {
-                    escalations = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(found);
-                }
+                var e = placed[b];
+                escalationBuffer[count++] = (compiled.Steps[e.Step], e.Account.AccountId, e.NotBefore);
             }
+
+            escalations = DecisionEscalations.Of(person.PersonId, escalationBuffer.AsSpan(0, count));
         }
 
         DecisionExplanation? explanation = null;
