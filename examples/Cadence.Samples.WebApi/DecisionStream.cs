@@ -1,8 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Pipelines;
-using System.Text;
-using System.Threading.Channels;
 using Cadence.Explanations;
 using Cadence.Json;
 using NodaTime;
@@ -11,9 +7,10 @@ namespace Cadence.Samples.WebApi;
 
 /// <summary>
 /// The answer of <c>POST /decisions/batch</c>: reads the request's persons and accounts as JSON Lines with
-/// <see cref="PersonJson.ReadLines(Stream, int)"/> and writes one decision per non-blank line, in order. The lines are
-/// read on a thread of their own, a chunk at a time (<c>BatchChunkSize</c> lines or 8 MiB), while the chunk before is
-/// evaluated (its persons as one batch, its accounts as another) and its decisions written and flushed: memory stays
+/// <see cref="PersonJson.ReadChunksAsync"/> and writes one decision per non-blank line, in order. The lines are read
+/// on a thread of their own, a chunk at a time (<c>BatchChunkSize</c> lines or 8 MiB), while the chunk before is
+/// evaluated (its persons as one batch, its accounts as another) and its decisions written into the response's buffer
+/// (<see cref="DecisionJson.WriteLine"/>) and flushed: memory stays
 /// bounded by the chunks and the longest line, whatever the length of the input. A line that cannot be read (not
 /// JSON, not UTF-8, over <c>MaxLineBytes</c>) is its error record, in its place.
 /// </summary>
@@ -29,109 +26,50 @@ namespace Cadence.Samples.WebApi;
 /// <param name="logger">Where a failure is logged.</param>
 internal sealed class DecisionStream(ICadenceEngine engine, Instant now, DecisionApiOptions options, ILogger logger) : IResult
 {
-    // A chunk is cut at this many bytes of input too, so that long lines do not make a chunk of 4096 lines huge.
-    private const long ChunkBytes = 8 * 1024 * 1024;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var aborted = httpContext.RequestAborted;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var body = new BlockingBody(httpContext.Request.Body, stop.Token);
-        var chunks = System.Threading.Channels.Channel.CreateBounded<List<PersonReadResult>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-
-        // The reader blocks on the body: on a thread of its own, not one of the pool's.
-        var reading = Task.Factory.StartNew(() => Read(body, chunks.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var chunks = PersonJson.ReadChunksAsync(body, options.BatchChunkSize, PersonJson.DefaultChunkBytes, options.MaxLineBytes, stop.Token).GetAsyncEnumerator(stop.Token);
         try
         {
-            await WriteAsync(httpContext, chunks.Reader, aborted);
+            await WriteAsync(httpContext, chunks, aborted);
         }
         finally
         {
-            // Whatever ended the answer, the reader stops too, before the request's body is let go.
+            // Whatever ended the answer, the body's reads are let go first, then the reader stops, before the request's
+            // body is.
             await stop.CancelAsync();
-            await reading;
-        }
-    }
-
-    /// <summary>Reads the lines into chunks until the end of the body; a failure completes the chunks with it.</summary>
-    private void Read(BlockingBody body, ChannelWriter<List<PersonReadResult>> chunks, CancellationToken stop)
-    {
-        try
-        {
-            var chunk = new List<PersonReadResult>();
-            var start = 0L;
-            foreach (var record in PersonJson.ReadLines(body, options.MaxLineBytes))
-            {
-                chunk.Add(record);
-                if (chunk.Count >= options.BatchChunkSize || body.Position - start >= ChunkBytes)
-                {
-                    chunks.WriteAsync(chunk, stop).AsTask().GetAwaiter().GetResult();
-                    chunk = [];
-                    start = body.Position;
-                }
-            }
-
-            if (chunk.Count > 0)
-            {
-                chunks.WriteAsync(chunk, stop).AsTask().GetAwaiter().GetResult();
-            }
-
-            chunks.Complete();
-        }
-        catch (Exception e)
-        {
-            chunks.Complete(e);
+            await chunks.DisposeAsync();
         }
     }
 
     /// <summary>Evaluates the chunks and writes their decisions, in order; a failure once the answer has started ends it with an error record.</summary>
-    private async Task WriteAsync(HttpContext context, ChannelReader<List<PersonReadResult>> chunks, CancellationToken aborted)
+    private async Task WriteAsync(HttpContext context, IAsyncEnumerator<PersonReadChunk> chunks, CancellationToken aborted)
     {
         var response = context.Response;
         var output = response.BodyWriter;
-        var accounts = new List<BorrowerState>();
-        var persons = new List<Person>();
 
         // The first line not yet answered.
         var next = 1;
         try
         {
-            while (await chunks.WaitToReadAsync(aborted))
+            while (await chunks.MoveNextAsync())
             {
-                while (chunks.TryRead(out var chunk))
+                var chunk = chunks.Current;
+                var decisions = chunk.Evaluate(engine, now, aborted);
+                Start(response);
+                foreach (var decision in decisions)
                 {
-                    accounts.Clear();
-                    persons.Clear();
-                    foreach (var read in chunk)
-                    {
-                        if (read.Account is { } account)
-                        {
-                            accounts.Add(account);
-                        }
-                        else if (read.Person is { } person)
-                        {
-                            persons.Add(person);
-                        }
-                    }
+                    DecisionJson.WriteLine(output, decision);
+                }
 
-                    var accountDecisions = engine.EvaluateBatch(accounts, now, aborted);
-                    var personDecisions = engine.EvaluateBatch(persons, now, aborted);
-                    Start(response);
-                    int nextAccount = 0, nextPerson = 0;
-                    foreach (var read in chunk)
-                    {
-                        var decision = read.Account is not null ? accountDecisions[nextAccount++]
-                            : read.Person is not null ? personDecisions[nextPerson++]
-                            : read.ToErrorDecision();
-                        Write(output, decision);
-                    }
-
-                    next = chunk[^1].Line + 1;
-                    var flushed = await output.FlushAsync(aborted);
-                    if (flushed.IsCompleted || flushed.IsCanceled)
-                    {
-                        return;
-                    }
+                next = chunk.Records[^1].Line + 1;
+                var flushed = await output.FlushAsync(aborted);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return;
                 }
             }
 
@@ -156,7 +94,7 @@ internal sealed class DecisionStream(ICadenceEngine engine, Instant now, Decisio
                 }
             }
 
-            Write(output, Stopped(e, next, context.TraceIdentifier));
+            DecisionJson.WriteLine(output, Stopped(e, next, context.TraceIdentifier));
             await output.FlushAsync(aborted);
         }
     }
@@ -188,20 +126,12 @@ internal sealed class DecisionStream(ICadenceEngine engine, Instant now, Decisio
         }
     }
 
-    private static void Write(PipeWriter output, Decision decision)
-    {
-        Encoding.UTF8.GetBytes(DecisionJson.Write(decision), output);
-        output.Write("\n"u8);
-    }
-
     /// <summary>
     /// The request's body, read synchronously (as <see cref="PersonJson.ReadLines(Stream, int)"/> reads) on the reader's
-    /// own thread; a read waits until <c>stop</c> is cancelled at most. Counts the bytes read.
+    /// own thread; a read waits until <c>stop</c> is cancelled at most.
     /// </summary>
     private sealed class BlockingBody(Stream body, CancellationToken stop) : Stream
     {
-        private long read;
-
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -212,16 +142,12 @@ internal sealed class DecisionStream(ICadenceEngine engine, Instant now, Decisio
 
         public override long Position
         {
-            get => read;
+            get => throw new NotSupportedException();
             set => throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = body.ReadAsync(buffer.AsMemory(offset, count), stop).AsTask().GetAwaiter().GetResult();
-            read += n;
-            return n;
-        }
+            => body.ReadAsync(buffer.AsMemory(offset, count), stop).AsTask().GetAwaiter().GetResult();
 
         public override void Flush()
         {

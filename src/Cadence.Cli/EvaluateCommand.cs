@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using Cadence.Json;
 using NodaTime;
@@ -35,10 +36,10 @@ internal static class EvaluateCommand
     }
 
     /// <summary>The most records evaluated together: a chunk ends at this count or at <see cref="ChunkBytes"/> of input.</summary>
-    internal const int ChunkRecords = 8192;
+    internal const int ChunkRecords = PersonJson.DefaultChunkRecords;
 
     /// <summary>The most input bytes read into one chunk, so that memory is bounded by chunks, not by the file.</summary>
-    internal const long ChunkBytes = 8L * 1024 * 1024;
+    internal const long ChunkBytes = PersonJson.DefaultChunkBytes;
 
     private static int Run(FileInfo policyFile, FileInfo accountsFile, Instant now, bool explain, FileInfo? outputFile, InvocationConfiguration console, CancellationToken cancellationToken)
     {
@@ -67,71 +68,30 @@ internal static class EvaluateCommand
     }
 
     /// <summary>
-    /// Reads the records chunk by chunk while the previous chunk is evaluated (in parallel) and written in input order:
-    /// memory holds at most three chunks, whatever the file's size.
+    /// Reads the records chunk by chunk (<see cref="PersonJson.ReadChunksAsync"/>) while the previous chunk is evaluated
+    /// (in parallel) and written in input order: memory holds at most three chunks, whatever the file's size. Decisions
+    /// are written as UTF-8 straight into a buffer per chunk (<see cref="DecisionJson.WriteLine"/>).
     /// </summary>
     private static int Stream(CadenceEngine engine, FileStream input, FileInfo file, Instant now, TextWriter writer, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var length = input.Length;
-        var position = 0L;  // how far the reader got, for the progress line (the stream itself is the reader's alone)
-        var chunks = System.Threading.Channels.Channel.CreateBounded<List<PersonReadResult>>(new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(
-            () =>
-            {
-                try
-                {
-                    var chunk = new List<PersonReadResult>();
-                    var start = input.Position;
-                    foreach (var record in PersonJson.ReadLines(input))
-                    {
-                        chunk.Add(record);
-                        Volatile.Write(ref position, input.Position);
-                        if (chunk.Count >= ChunkRecords || input.Position - start >= ChunkBytes)
-                        {
-                            chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
-                            chunk = [];
-                            start = input.Position;
-                        }
-                    }
-
-                    if (chunk.Count > 0)
-                    {
-                        chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
-                    }
-
-                    chunks.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    chunks.Writer.Complete(e);
-                }
-            },
-            CancellationToken.None);
-
         var progress = Progress.OnTerminal(console);
+        var output = new Utf8Output(writer);
+        var bytes = new ArrayBufferWriter<byte>(1 << 20);
         var written = 0L;
         try
         {
-            while (chunks.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            foreach (var chunk in PersonJson.ReadChunksAsync(input, ChunkRecords, ChunkBytes, PersonJson.DefaultMaxLineBytes, cancellationToken).ToBlockingEnumerable(cancellationToken))
             {
-                while (chunks.Reader.TryRead(out var chunk))
+                bytes.ResetWrittenCount();
+                foreach (var decision in chunk.Evaluate(engine, now, cancellationToken))
                 {
-                    var accounts = engine.EvaluateBatch([.. chunk.Where(r => r.Account is not null).Select(r => r.Account!)], now, cancellationToken);
-                    var persons = engine.EvaluateBatch([.. chunk.Where(r => r.Person is not null).Select(r => r.Person!)], now, cancellationToken);
-                    var (nextAccount, nextPerson) = (0, 0);
-                    foreach (var record in chunk)
-                    {
-                        var decision = record.Account is not null ? accounts[nextAccount++]
-                            : record.Person is not null ? persons[nextPerson++]
-                            : record.ToErrorDecision();
-                        writer.Write(DecisionJson.Write(decision));
-                        writer.Write('\n');
-                    }
-
-                    written += chunk.Count;
-                    progress?.Report(written, Volatile.Read(ref position), length);
+                    DecisionJson.WriteLine(bytes, decision);
                 }
+
+                output.Write(bytes.WrittenSpan);
+                written += chunk.Records.Count;
+                progress?.Report(written, chunk.BytesRead, length);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -139,12 +99,6 @@ internal static class EvaluateCommand
             progress?.Done();
             console.Error.WriteLine($"cadence: cannot read {file}: {e.Message}");
             return CliApp.Usage;
-        }
-        finally
-        {
-            // Whatever ended the loop, the reader stops too.
-            stop.Cancel();
-            reading.Wait(CancellationToken.None);
         }
 
         progress?.Done();

@@ -20,18 +20,52 @@ public static class DecisionJson
     // Records are data for programs, not HTML: quotes and '+' are written as they are.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Where a thread's writer points between records, so that it holds on to no caller's buffer.
+    private static readonly ArrayBufferWriter<byte> Detached = new(1);
+
+    // One writer per thread, reset for each record: writing a record allocates nothing.
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
     /// <summary>Writes a decision.</summary>
     /// <param name="decision">The decision.</param>
     /// <returns>One line of compact JSON, without a line break.</returns>
     public static string Write(Decision decision)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        WriteRecord(buffer, decision);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes a decision as one JSON Lines record, the bytes of <see cref="Write(Decision)"/> in UTF-8 and a line feed,
+    /// straight into <paramref name="output"/> (a file's buffer, a response's <c>PipeWriter</c>): no string is made and,
+    /// once the thread has written a record, nothing is allocated.
+    /// </summary>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="decision">The decision.</param>
+    /// <remarks>Should writing fail (e.g. an id holding a lone surrogate), part of the record may have been written.</remarks>
+    public static void WriteLine(IBufferWriter<byte> output, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        WriteRecord(output, decision);
+        output.Write("\n"u8);
+    }
+
+    /// <summary>Writes one compact record into <paramref name="output"/> with the thread's writer.</summary>
+    private static void WriteRecord(IBufferWriter<byte> output, Decision decision)
+    {
+        var w = cachedWriter ??= new Utf8JsonWriter(Detached, WriterOptions);
+        w.Reset(output);
+        try
         {
             Write(w, decision);
+            w.Flush();
         }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        finally
+        {
+            w.Reset(Detached);
+        }
     }
 
     /// <summary>
@@ -49,8 +83,8 @@ public static class DecisionJson
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteBoolean("allowed", check.Allowed);
-            WriteInstant(w, "earliestAt", check.EarliestAt);
+            w.WriteBoolean("allowed"u8, check.Allowed);
+            WriteInstant(w, "earliestAt"u8, check.EarliestAt);
             WriteReasons(w, check.Reasons);
             WriteError(w, check.Error);
             w.WriteEndObject();
@@ -211,27 +245,27 @@ public static class DecisionJson
     private static void Write(Utf8JsonWriter w, Decision decision)
     {
         w.WriteStartObject();
-        w.WriteString("accountId", decision.AccountId);
+        w.WriteString("accountId"u8, decision.AccountId);
         if (decision.AboutPerson)
         {
             // A person's decision names the person, the accounts it is about and the point; a single account's keeps
             // the record it always had.
-            w.WriteString("personId", decision.PersonId);
+            w.WriteString("personId"u8, decision.PersonId);
         }
 
-        w.WriteString("kind", JsonNames.Name(decision.Kind));
+        w.WriteString("kind"u8, JsonNames.Name(decision.Kind));
         if (decision.Step is { } step)
         {
-            w.WriteString("step", step.Id);
+            w.WriteString("step"u8, step.Id);
             if (step.Channel is { } channel)
             {
-                w.WriteString("channel", JsonNames.Name(channel));
-                w.WriteString("template", step.Template);
+                w.WriteString("channel"u8, JsonNames.Name(channel));
+                w.WriteString("template"u8, step.Template);
             }
 
             if (step.EscalationKind is { } escalation)
             {
-                w.WriteString("escalation", escalation);
+                w.WriteString("escalation"u8, escalation);
             }
 
             if (decision.AboutPerson)
@@ -242,36 +276,36 @@ public static class DecisionJson
 
         if (decision.AboutPerson && decision.ContactPointId is { } pointId)
         {
-            w.WriteString("contactPointId", pointId);
+            w.WriteString("contactPointId"u8, pointId);
         }
 
-        WriteInstant(w, "notBefore", decision.NotBefore);
-        WriteInstant(w, "reviewAt", decision.ReviewAt);
+        WriteInstant(w, "notBefore"u8, decision.NotBefore);
+        WriteInstant(w, "reviewAt"u8, decision.ReviewAt);
         if (decision.SuppressedBy is { } hold)
         {
-            w.WriteString("suppressedBy", hold.Name);
+            w.WriteString("suppressedBy"u8, hold.Name);
         }
 
         if (decision.LimitedContentVoicemail)
         {
-            w.WriteBoolean("limitedContentVoicemail", true);
+            w.WriteBoolean("limitedContentVoicemail"u8, true);
         }
 
         if (decision.Variant is { } variant)
         {
-            w.WriteString("variant", variant);
+            w.WriteString("variant"u8, variant);
         }
 
         if (!decision.Escalations.IsEmpty)
         {
-            w.WriteStartArray("escalations");
+            w.WriteStartArray("escalations"u8);
             foreach (var e in decision.Escalations)
             {
                 w.WriteStartObject();
-                w.WriteString("step", e.Step!.Id);
-                w.WriteString("escalation", e.Step.EscalationKind);
+                w.WriteString("step"u8, e.Step!.Id);
+                w.WriteString("escalation"u8, e.Step.EscalationKind);
                 WriteAccounts(w, e);
-                WriteInstant(w, "notBefore", e.NotBefore);
+                WriteInstant(w, "notBefore"u8, e.NotBefore);
                 w.WriteEndObject();
             }
 
@@ -281,34 +315,34 @@ public static class DecisionJson
         WriteError(w, decision.Error);
         if (decision.Explanation is { } explanation)
         {
-            w.WriteStartObject("explanation");
+            w.WriteStartObject("explanation"u8);
             WriteReasons(w, explanation.Reasons);
-            w.WriteStartArray("candidates");
+            w.WriteStartArray("candidates"u8);
             foreach (var candidate in explanation.Candidates)
             {
                 w.WriteStartObject();
-                w.WriteString("stepId", candidate.StepId);
+                w.WriteString("stepId"u8, candidate.StepId);
                 if (candidate.Channel is { } channel)
                 {
-                    w.WriteString("channel", JsonNames.Name(channel));
+                    w.WriteString("channel"u8, JsonNames.Name(channel));
                 }
 
                 if (decision.AboutPerson)
                 {
                     if (candidate.AccountId is { } account)
                     {
-                        w.WriteString("accountId", account);
+                        w.WriteString("accountId"u8, account);
                     }
 
                     if (candidate.ContactPointId is { } point)
                     {
-                        w.WriteString("contactPointId", point);
+                        w.WriteString("contactPointId"u8, point);
                     }
                 }
 
-                w.WriteString("proposedBy", candidate.ProposedBy);
-                w.WriteString("status", JsonNames.Name(candidate.Status));
-                WriteInstant(w, "notBefore", candidate.NotBefore);
+                w.WriteString("proposedBy"u8, candidate.ProposedBy);
+                w.WriteString("status"u8, JsonNames.Name(candidate.Status));
+                WriteInstant(w, "notBefore"u8, candidate.NotBefore);
                 WriteReasons(w, candidate.Reasons);
                 w.WriteEndObject();
             }
@@ -327,12 +361,12 @@ public static class DecisionJson
             return;
         }
 
-        w.WriteStartObject("error");
-        w.WriteString("code", JsonNames.Name(error.Code));
-        w.WriteString("message", error.Message);
+        w.WriteStartObject("error"u8);
+        w.WriteString("code"u8, JsonNames.Name(error.Code));
+        w.WriteString("message"u8, error.Message);
         if (error.RuleName is { } rule)
         {
-            w.WriteString("rule", rule);
+            w.WriteString("rule"u8, rule);
         }
 
         w.WriteEndObject();
@@ -340,7 +374,7 @@ public static class DecisionJson
 
     private static void WriteAccounts(Utf8JsonWriter w, Decision decision)
     {
-        w.WriteStartArray("accountIds");
+        w.WriteStartArray("accountIds"u8);
         if (decision.SoleAccountId is { } sole)
         {
             w.WriteStringValue(sole);
@@ -358,25 +392,25 @@ public static class DecisionJson
 
     private static void WriteReasons(Utf8JsonWriter w, ImmutableArray<ExplanationReason> reasons)
     {
-        w.WriteStartArray("reasons");
+        w.WriteStartArray("reasons"u8);
         foreach (var reason in reasons)
         {
             w.WriteStartObject();
-            w.WriteString("rule", reason.RuleName);
-            w.WriteString("code", JsonNames.Name(reason.Code));
-            WriteInstant(w, "until", reason.Until);
+            w.WriteString("rule"u8, reason.RuleName);
+            w.WriteString("code"u8, JsonNames.Name(reason.Code));
+            WriteInstant(w, "until"u8, reason.Until);
             if (!reason.Sources.IsEmpty)
             {
-                w.WriteStartArray("sources");
+                w.WriteStartArray("sources"u8);
                 foreach (var source in reason.Sources)
                 {
                     w.WriteStartObject();
-                    w.WriteString("pack", source.PackId);
-                    w.WriteString("citation", source.Citation);
-                    w.WriteString("mark", source.Mark);
+                    w.WriteString("pack"u8, source.PackId);
+                    w.WriteString("citation"u8, source.Citation);
+                    w.WriteString("mark"u8, source.Mark);
                     if (!source.Regions.IsEmpty)
                     {
-                        w.WriteStartArray("regions");
+                        w.WriteStartArray("regions"u8);
                         foreach (var region in source.Regions)
                         {
                             w.WriteStringValue(region);
@@ -397,12 +431,12 @@ public static class DecisionJson
         w.WriteEndArray();
     }
 
-    private static void WriteInstant(Utf8JsonWriter w, string name, Instant? instant)
+    private static void WriteInstant(Utf8JsonWriter w, ReadOnlySpan<byte> name, Instant? instant)
     {
         if (instant is { } value)
         {
-            w.WritePropertyName(name);
-            JsonSerializer.Serialize(w, value, JsonElementReader.TzdbOptions);
+            Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
+            w.WriteString(name, text[..Utf8Instant.Format(value, text)]);
         }
     }
 }

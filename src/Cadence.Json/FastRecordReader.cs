@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using NodaTime;
 
@@ -16,7 +17,15 @@ namespace Cadence.Json;
 /// </summary>
 internal ref struct FastRecordReader
 {
+    // The names of enum values as UTF-8, compared with a token's bytes.
+    private static readonly (byte[] Name, Channel Value)[] ContactChannels = Utf8(JsonNames.ContactChannels);
+    private static readonly (byte[] Name, Channel Value)[] Channels = Utf8(JsonNames.Channels);
+    private static readonly (byte[] Name, ContactDirection Value)[] Directions = Utf8(JsonNames.Directions);
+    private static readonly (byte[] Name, ContactOutcome Value)[] Outcomes = Utf8(JsonNames.Outcomes);
+    private static readonly (byte[] Name, ContactPointKind Value)[] ContactPointKinds = Utf8(JsonNames.ContactPointKinds);
+
     private Utf8JsonReader reader;
+    private int depth;
 
     private FastRecordReader(ReadOnlySpan<byte> utf8)
         => reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
@@ -162,19 +171,39 @@ internal ref struct FastRecordReader
             return false;
         }
 
-        var builder = ImmutableArray.CreateBuilder<T>();
-        while (reader.Read() && reader.TokenType == token)
+        // Items gather in the thread's scratch list of this depth (arrays nest: an account's holds inside the accounts);
+        // the array made at the end is the only allocation.
+        var scratch = Scratch.At(depth++);
+        try
         {
-            if (item(ref this, ref personOnly) is not { } value)
+            while (reader.Read() && reader.TokenType == token)
             {
-                return false;
+                if (item(ref this, ref personOnly) is not { } value)
+                {
+                    return false;
+                }
+
+                scratch.Add(value);
             }
 
-            builder.Add(value);
-        }
+            if (scratch.Count > 0)
+            {
+                var array = new T[scratch.Count];
+                for (var i = 0; i < array.Length; i++)
+                {
+                    array[i] = (T)scratch[i];
+                }
 
-        items = builder.ToImmutable();
-        return reader.TokenType == JsonTokenType.EndArray;
+                items = ImmutableCollectionsMarshal.AsImmutableArray(array);
+            }
+
+            return reader.TokenType == JsonTokenType.EndArray;
+        }
+        finally
+        {
+            scratch.Clear();
+            depth--;
+        }
     }
 
     /// <summary>An array of items that have no person-only fields.</summary>
@@ -251,7 +280,7 @@ internal ref struct FastRecordReader
             var ok = name switch
             {
                 0 => (id = String()) is not null && (personOnly = true),
-                1 => Enum(JsonNames.ContactChannels, out channel),
+                1 => Enum(ContactChannels, out channel),
                 2 => Kind(out kind) && (personOnly = true),
                 3 => Boolean(out optedOut),
                 4 => Boolean(out consent),
@@ -293,11 +322,11 @@ internal ref struct FastRecordReader
             var ok = name switch
             {
                 0 => (at = Instant()) is not null,
-                1 => Enum(JsonNames.Channels, out channel),
-                2 => Enum(JsonNames.Directions, out direction),
-                3 => Enum(JsonNames.Outcomes, out outcome),
-                4 => (step = String()) is not null,
-                5 => (point = String()) is not null && (personOnly = true),
+                1 => Enum(Channels, out channel),
+                2 => Enum(Directions, out direction),
+                3 => Enum(Outcomes, out outcome),
+                4 => (step = SharedString()) is not null,
+                5 => (point = SharedString()) is not null && (personOnly = true),
                 6 => Strings(out accounts) && (personOnly = true),
                 _ => false,
             };
@@ -328,7 +357,7 @@ internal ref struct FastRecordReader
             Once(ref seen, ref name);
             var ok = name switch
             {
-                0 => (kind = String()) is not null,
+                0 => (kind = SharedString()) is not null,
                 1 => (from = Instant()) is not null,
                 2 => (until = Instant()) is not null,
                 3 => (promised = Date()) is not null,
@@ -346,7 +375,25 @@ internal ref struct FastRecordReader
     }
 
     private bool Strings(out ImmutableArray<string> strings)
-        => Items(out strings, JsonTokenType.String, static (ref FastRecordReader r, ref bool _) => r.Text());
+        => Items(out strings, JsonTokenType.String, static (ref FastRecordReader r, ref bool _) => r.SharedText());
+
+    /// <summary>The next value as a string that repeats from line to line (a step, a point, a zone): see <see cref="SharedText"/>.</summary>
+    private string? SharedString() => reader.Read() && reader.TokenType == JsonTokenType.String ? SharedText() : null;
+
+    /// <summary>
+    /// The current string token as <see cref="Text"/> reads it, taken from the thread's few recent strings when it is
+    /// one of them (ids of steps and points, zones and account ids repeat in a person's history and across persons):
+    /// most are then not made again.
+    /// </summary>
+    private readonly string? SharedText()
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return null;
+        }
+
+        return RecentStrings.Get(reader.ValueSpan) is { } known ? known : Text() is { } text ? RecentStrings.Add(reader.ValueSpan, text) : null;
+    }
 
     /// <summary>The next value as a non-blank string without escapes, or null (give up).</summary>
     private string? String() => reader.Read() && reader.TokenType == JsonTokenType.String ? Text() : null;
@@ -363,16 +410,35 @@ internal ref struct FastRecordReader
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
-    private bool Enum<T>(FrozenDictionary<string, T> names, out T? value)
+    private static (byte[] Name, T Value)[] Utf8<T>(FrozenDictionary<string, T> names)
+        where T : struct, System.Enum
+        => [.. names.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
+
+    /// <summary>The next value as one of <paramref name="names"/>' values, compared as UTF-8: no string is made.</summary>
+    private bool Enum<T>((byte[] Name, T Value)[] names, out T? value)
         where T : struct, System.Enum
     {
-        value = String() is { } text && names.TryGetValue(text, out var v) ? v : null;
-        return value is not null;
+        value = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        foreach (var (name, v) in names)
+        {
+            if (reader.ValueSpan.SequenceEqual(name))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Kind(out ContactPointKind kind)
     {
-        var known = Enum(JsonNames.ContactPointKinds, out ContactPointKind? value);
+        var known = Enum(ContactPointKinds, out ContactPointKind? value);
         kind = value ?? ContactPointKind.Unspecified;
         return known;
     }
@@ -528,4 +594,67 @@ internal ref struct FastRecordReader
     }
 
     private bool Read(JsonTokenType type) => reader.Read() && reader.TokenType == type;
+
+    /// <summary>The thread's scratch lists, one per depth of nested arrays.</summary>
+    private static class Scratch
+    {
+        [ThreadStatic]
+        private static List<List<object>>? lists;
+
+        public static List<object> At(int depth)
+        {
+            var all = lists ??= [];
+            while (all.Count <= depth)
+            {
+                all.Add([]);
+            }
+
+            return all[depth];
+        }
+    }
+
+    /// <summary>The thread's few most recent shared strings, with their UTF-8 bytes, replaced in turn.</summary>
+    private static class RecentStrings
+    {
+        private const int Capacity = 32;
+
+        // Strings longer than this are not kept: ids and zones are short.
+        private const int MaxBytes = 64;
+
+        [ThreadStatic]
+        private static (byte[] Utf8, string Text)[]? entries;
+
+        [ThreadStatic]
+        private static int next;
+
+        public static string? Get(ReadOnlySpan<byte> utf8)
+        {
+            if (entries is not { } all || utf8.Length > MaxBytes)
+            {
+                return null;
+            }
+
+            foreach (var (bytes, text) in all)
+            {
+                if (bytes is not null && utf8.SequenceEqual(bytes))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        public static string Add(ReadOnlySpan<byte> utf8, string text)
+        {
+            if (utf8.Length <= MaxBytes)
+            {
+                var all = entries ??= new (byte[], string)[Capacity];
+                all[next] = (utf8.ToArray(), text);
+                next = (next + 1) % Capacity;
+            }
+
+            return text;
+        }
+    }
 }

@@ -34,7 +34,12 @@ internal static class JsonNames
         ["all"] = DayKinds.All,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The value's name, e.g. <c>noAnswer</c>; made once per value of the type.</summary>
     public static string Name<T>(T value)
+        where T : struct, Enum
+        => NameCache<T>.Names.TryGetValue(value, out var name) ? name : Convert(value);
+
+    private static string Convert<T>(T value)
         where T : struct, Enum
         => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
@@ -43,4 +48,11 @@ internal static class JsonNames
         => System.Enum.GetValues<T>()
             .Where(v => except is null || !v.Equals(except.Value))
             .ToFrozenDictionary(Name, StringComparer.Ordinal);
+
+    /// <summary>The names of <typeparamref name="T"/>'s declared values.</summary>
+    private static class NameCache<T>
+        where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> Names = System.Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, Convert);
+    }
 }

@@ -18,11 +18,19 @@ internal static class NumberedLines
     /// <summary>The records of the UTF-8 lines of <paramref name="utf8"/> (split by <see cref="Utf8LineReader"/>), read as they are enumerated.</summary>
     /// <exception cref="InvalidDataException">The input is UTF-16 or UTF-32 (when enumerated).</exception>
     public static IEnumerable<T> Read<T>(Stream utf8, FromBytes<T> read, Func<int, IEnumerable<PolicyError>, T> failed, int maxLineBytes)
+        => ReadWithOffsets(utf8, read, failed, maxLineBytes).Select(static r => r.Record);
+
+    /// <summary>
+    /// The records of the UTF-8 lines of <paramref name="utf8"/>, as <see cref="Read{T}(Stream, FromBytes{T}, Func{int, IEnumerable{PolicyError}, T}, int)"/>
+    /// reads them, each with the bytes of the input consumed through its line's end.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The input is UTF-16 or UTF-32 (when enumerated).</exception>
+    public static IEnumerable<(T Record, long Consumed)> ReadWithOffsets<T>(Stream utf8, FromBytes<T> read, Func<int, IEnumerable<PolicyError>, T> failed, int maxLineBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
         return Lines(utf8, read, failed, maxLineBytes);
 
-        static IEnumerable<T> Lines(Stream utf8, FromBytes<T> read, Func<int, IEnumerable<PolicyError>, T> failed, int maxLineBytes)
+        static IEnumerable<(T, long)> Lines(Stream utf8, FromBytes<T> read, Func<int, IEnumerable<PolicyError>, T> failed, int maxLineBytes)
         {
             var number = 0;
             var lines = new Utf8LineReader(utf8, maxLineBytes);
@@ -31,11 +39,11 @@ internal static class NumberedLines
                 number++;
                 if (size > maxLineBytes)
                 {
-                    yield return failed(number, [TooLong(size, maxLineBytes, "bytes")]);
+                    yield return (failed(number, [TooLong(size, maxLineBytes, "bytes")]), lines.Consumed);
                 }
-                else if (!bytes.AsSpan().Trim(" \t\r"u8).IsEmpty)
+                else if (!bytes.Span.Trim(" \t\r"u8).IsEmpty)
                 {
-                    yield return read(bytes, number);
+                    yield return (read(bytes.Span, number), lines.Consumed);
                 }
             }
         }

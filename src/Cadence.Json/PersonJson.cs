@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Cadence.Json;
 
@@ -98,6 +100,95 @@ public static class PersonJson
     {
         ArgumentNullException.ThrowIfNull(utf8);
         return NumberedLines.Read<PersonReadResult>(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes);
+    }
+
+    /// <summary>The most records <see cref="ReadChunksAsync"/> puts in a chunk by default.</summary>
+    public const int DefaultChunkRecords = 8192;
+
+    /// <summary>The most input bytes <see cref="ReadChunksAsync"/> puts in a chunk by default (8 MiB): a chunk of long lines ends sooner.</summary>
+    public const long DefaultChunkBytes = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads records as <see cref="ReadLines(Stream, int)"/> does, gathered in chunks of at most
+    /// <paramref name="maxRecords"/> records and about <paramref name="maxBytes"/> bytes of input (a chunk ends with the
+    /// line that reaches either), one chunk ahead of the caller on a thread of its own: while the caller evaluates and
+    /// writes a chunk, the next is read. Memory is bounded by two chunks and the longest line, whatever the input's size.
+    /// </summary>
+    /// <param name="utf8">The bytes; read on the reader's thread only, and no longer once the enumeration ends.</param>
+    /// <param name="maxRecords">The most records in a chunk.</param>
+    /// <param name="maxBytes">The input bytes after which a chunk ends.</param>
+    /// <param name="maxLineBytes">The longest line read, in bytes; a longer one is a result with that problem, in its place.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The chunks, in input order, each with the bytes of input consumed through its end.</returns>
+    /// <exception cref="InvalidDataException">When enumerated: the bytes are UTF-16 or UTF-32, not UTF-8.</exception>
+    /// <remarks>
+    /// Ending the enumeration waits until the reader has left <paramref name="utf8"/>. A stream whose reads can block
+    /// without end (a request body) must be unblocked first, e.g. by cancelling what its reads wait on.
+    /// </remarks>
+    public static IAsyncEnumerable<PersonReadChunk> ReadChunksAsync(Stream utf8, int maxRecords = DefaultChunkRecords, long maxBytes = DefaultChunkBytes, int maxLineBytes = DefaultMaxLineBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
+        return Chunks(utf8, maxRecords, maxBytes, maxLineBytes, cancellationToken);
+
+        static async IAsyncEnumerable<PersonReadChunk> Chunks(Stream utf8, int maxRecords, long maxBytes, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var chunks = System.Threading.Channels.Channel.CreateBounded<PersonReadChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+
+            // The reader may block on the stream: on a thread of its own, not one of the pool's.
+            var reading = Task.Factory.StartNew(() => Fill(utf8, maxRecords, maxBytes, maxLineBytes, chunks.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
+            {
+                while (await chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (chunks.Reader.TryRead(out var chunk))
+                    {
+                        yield return chunk;
+                    }
+                }
+            }
+            finally
+            {
+                // Whatever ended the enumeration, the reader stops too before the stream is let go.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await reading.ConfigureAwait(false);
+            }
+        }
+
+        static void Fill(Stream utf8, int maxRecords, long maxBytes, int maxLineBytes, ChannelWriter<PersonReadChunk> chunks, CancellationToken stop)
+        {
+            try
+            {
+                var records = new List<PersonReadResult>();
+                var start = 0L;
+                var consumed = 0L;
+                foreach (var (record, through) in NumberedLines.ReadWithOffsets(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes))
+                {
+                    records.Add(record);
+                    consumed = through;
+                    if (records.Count >= maxRecords || consumed - start >= maxBytes)
+                    {
+                        chunks.WriteAsync(new PersonReadChunk(records, consumed), stop).AsTask().GetAwaiter().GetResult();
+                        records = [];
+                        start = consumed;
+                    }
+                }
+
+                if (records.Count > 0)
+                {
+                    chunks.WriteAsync(new PersonReadChunk(records, consumed), stop).AsTask().GetAwaiter().GetResult();
+                }
+
+                chunks.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Complete(e);
+            }
+        }
     }
 
     /// <summary>

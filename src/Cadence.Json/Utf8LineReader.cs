@@ -16,12 +16,18 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes)
     private int length;
     private bool started;
 
+    /// <summary>The bytes of the input consumed so far: through the line break of the last line returned (a byte order mark included).</summary>
+    public long Consumed { get; private set; }
+
     /// <summary>Reads the next line.</summary>
-    /// <param name="bytes">The line's bytes without its line break; empty when it is longer than the limit.</param>
+    /// <param name="bytes">
+    /// The line's bytes without its line break, valid until the next call (a line that lies in the reader's buffer is not
+    /// copied); empty when it is longer than the limit.
+    /// </param>
     /// <param name="size">The line's length in bytes, line break excluded (more than the limit: <paramref name="bytes"/> is empty).</param>
     /// <returns><see langword="false"/> at the end of the input.</returns>
     /// <exception cref="InvalidDataException">The input is UTF-16 or UTF-32, not UTF-8.</exception>
-    public bool Next(out byte[] bytes, out long size)
+    public bool Next(out ReadOnlyMemory<byte> bytes, out long size)
     {
         line.SetLength(0);
         size = 0;
@@ -39,14 +45,24 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes)
 
                 if (length == 0)
                 {
-                    bytes = any ? Trimmed(ref size) : [];
+                    bytes = any ? Kept(ref size) : ReadOnlyMemory<byte>.Empty;
                     return any;
                 }
             }
 
-            any = true;
             var end = Array.IndexOf(buffer, (byte)'\n', position, length - position);
             var count = (end < 0 ? length : end) - position;
+            Consumed += count + (end < 0 ? 0 : 1);
+            if (!any && end >= 0)
+            {
+                // The whole line is in the buffer: handed out where it lies.
+                size = count;
+                bytes = WithoutCarriageReturn(buffer.AsMemory(position, count), ref size);
+                position = end + 1;
+                return true;
+            }
+
+            any = true;
             if (size + count <= maxLineBytes + 1L)
             {
                 // One byte beyond the limit is kept, for a carriage return before the line feed.
@@ -61,7 +77,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes)
             }
 
             position = end + 1;
-            bytes = Trimmed(ref size);
+            bytes = Kept(ref size);
             return true;
         }
     }
@@ -91,18 +107,23 @@ internal sealed class Utf8LineReader(Stream stream, int maxLineBytes)
         if (head.StartsWith("\uFEFF"u8))
         {
             position = 3;
+            Consumed = 3;
         }
     }
 
-    /// <summary>The line kept, without the carriage return before its line feed; empty when it is longer than the limit.</summary>
-    private byte[] Trimmed(ref long size)
+    /// <summary>The line kept across reads, without the carriage return before its line feed; empty when it is longer than the limit.</summary>
+    private ReadOnlyMemory<byte> Kept(ref long size)
+        => size == line.Length ? WithoutCarriageReturn(line.GetBuffer().AsMemory(0, (int)size), ref size) : ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>The line without the carriage return before its line feed; empty when it is longer than the limit.</summary>
+    private ReadOnlyMemory<byte> WithoutCarriageReturn(ReadOnlyMemory<byte> bytes, ref long size)
     {
-        if (size > 0 && size == line.Length && line.GetBuffer()[(int)size - 1] == (byte)'\r')
+        if (size > 0 && bytes.Span[^1] == (byte)'\r')
         {
             size--;
-            line.SetLength(size);
+            bytes = bytes[..^1];
         }
 
-        return size > maxLineBytes ? [] : line.ToArray();
+        return size > maxLineBytes ? ReadOnlyMemory<byte>.Empty : bytes;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cadence.CustomRules;
 using Cadence.Explanations;
+using Cadence.Json.Tests.Support;
 using NRules.Fluent.Dsl;
 using NodaTime;
 
@@ -125,6 +126,40 @@ public sealed class DecisionJsonTests
             using var document = JsonDocument.Parse(json);
             Assert.Equal("A-1", document.RootElement.GetProperty("accountId").GetString());
         }
+    }
+
+    [Fact]
+    public void WriteLine_WritesTheBytesOfWriteAndALineFeed_ForEveryDecisionOfTheSamplePortfolio()
+    {
+        var policy = PolicyJson.ReadFile(Path.Combine(Repository.Policies, "acme-us.policy.json")).Policy!;
+        var engine = new CadenceEngine(policy, new CadenceEngineOptions { IncludeExplanations = true });
+        var decisions = PersonJson.ReadLines(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl"))).Select(r => r.Evaluate(engine, Now)).ToList();
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        foreach (var decision in decisions)
+        {
+            DecisionJson.WriteLine(output, decision);
+        }
+
+        Assert.Contains(decisions, d => !d.Escalations.IsEmpty);
+        Assert.Equal(string.Concat(decisions.Select(d => DecisionJson.Write(d) + "\n")), System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void WriteLine_OnceTheThreadHasWrittenARecord_AllocatesNothing()
+    {
+        var decision = Decide(Account(new LocalDate(2026, 3, 1)));
+        var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        DecisionJson.WriteLine(output, decision);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            DecisionJson.WriteLine(output, decision);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(101, output.WrittenSpan.Count((byte)'\n'));
     }
 
     public sealed class ThrowingRule : Rule

@@ -11,7 +11,7 @@ public sealed class Utf8LineReaderTests
         while (reader.Next(out var line, out var size))
         {
             Assert.Equal(line.Length, size);
-            lines.Add(Encoding.UTF8.GetString(line));
+            lines.Add(Encoding.UTF8.GetString(line.Span));
         }
 
         return lines;
@@ -47,5 +47,35 @@ public sealed class Utf8LineReaderTests
         Assert.Equal("line 1, accountId: the string is not valid text: it holds a lone surrogate escape (\\ud800–\\udfff without its pair) or bytes that are not UTF-8", Assert.Single(results[0].Errors).ToString());
         Assert.Equal("line 2, accountId: the string is not valid text: it holds a lone surrogate escape (\\ud800–\\udfff without its pair) or bytes that are not UTF-8", Assert.Single(results[1].Errors).ToString());
         Assert.Equal("line 3, $: the record holds a name that is not valid text: a lone surrogate escape or bytes that are not UTF-8", Assert.Single(results[2].Errors).ToString());
+    }
+
+    [Fact]
+    public void Consumed_CountsEveryByteThroughTheLastLineReturned_ByteOrderMarkAndLineBreaksIncluded()
+    {
+        // Lines across the reader's 64 KiB buffer, one over the limit, a carriage return before a line feed.
+        var longLine = new string('x', 100_000);
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "a\r\n"u8, .. Encoding.UTF8.GetBytes(longLine + "\n"), .. "b\n\nc"u8];
+        var reader = new Utf8LineReader(new MemoryStream(bytes), 50_000);
+        var consumed = new List<long>();
+        while (reader.Next(out _, out _))
+        {
+            consumed.Add(reader.Consumed);
+        }
+
+        Assert.Equal([3L + 3, 6 + 100_001, 100_007 + 2, 100_009 + 1, bytes.Length], consumed);
+    }
+
+    [Fact]
+    public void Next_ALineOverTheLimitInTheBuffer_IsReportedByItsLengthOnly_AndTheNextLineIsWhole()
+    {
+        var reader = new Utf8LineReader(new MemoryStream("too long\r\nok\n"u8.ToArray()), 4);
+
+        Assert.True(reader.Next(out var first, out var firstSize));
+        Assert.True(first.IsEmpty);
+        Assert.Equal(8, firstSize);
+        Assert.True(reader.Next(out var second, out var secondSize));
+        Assert.Equal("ok", Encoding.UTF8.GetString(second.Span));
+        Assert.Equal(2, secondSize);
+        Assert.False(reader.Next(out _, out _));
     }
 }
