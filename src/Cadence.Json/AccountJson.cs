@@ -22,6 +22,8 @@ public static class AccountJson
     private static readonly string[] ContactPointProperties = ["channel", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
     private static readonly string[] HoldProperties = ["kind", "from", "until", "promisedDate"];
     private static readonly string[] AttemptProperties = ["at", "channel", "direction", "outcome", "stepId"];
+    private static readonly string[] PersonContactPointProperties = ["id", "channel", "kind", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
+    private static readonly string[] PersonAttemptProperties = ["at", "channel", "direction", "outcome", "stepId", "contactPointId", "accountIds"];
 
     /// <summary>Reads one account.</summary>
     /// <param name="json">One JSON object (comments are not allowed).</param>
@@ -167,9 +169,10 @@ public static class AccountJson
         return amount is { } a && currency is not null ? new Money(a, currency) : null;
     }
 
-    private static ContactPoint? ReadContactPoint(JsonElementReader r, JsonElement element, string path)
+    /// <summary>A contact point of an account line, or of a person line with <paramref name="ofPerson"/> (which may name its <c>id</c> and <c>kind</c>).</summary>
+    internal static ContactPoint? ReadContactPoint(JsonElementReader r, JsonElement element, string path, bool ofPerson = false)
     {
-        if (r.Object(element, path, ContactPointProperties) is not { } o)
+        if (r.Object(element, path, ofPerson ? PersonContactPointProperties : ContactPointProperties) is not { } o)
         {
             return null;
         }
@@ -177,6 +180,8 @@ public static class AccountJson
         var channel = o.Required("channel", (e, p) => r.Enum(e, p, JsonNames.ContactChannels));
         var point = new ContactPoint(channel ?? Channel.None)
         {
+            Id = o.Optional("id", r.String)!,
+            Kind = o.Optional("kind", (e, p) => r.Enum(e, p, JsonNames.ContactPointKinds)) ?? ContactPointKind.Unspecified,
             OptedOut = o.Optional("optedOut", r.Boolean) ?? false,
             ConsentGiven = o.Optional("consentGiven", r.Boolean) ?? false,
             IsWorkplace = o.Optional("isWorkplace", r.Boolean) ?? false,
@@ -201,9 +206,10 @@ public static class AccountJson
         return kind is null || from is null ? null : hold;
     }
 
-    private static ContactAttempt? ReadAttempt(JsonElementReader r, JsonElement element, string path)
+    /// <summary>An attempt of an account line, or of a person line with <paramref name="ofPerson"/> (which may name its <c>contactPointId</c> and <c>accountIds</c>).</summary>
+    internal static ContactAttempt? ReadAttempt(JsonElementReader r, JsonElement element, string path, bool ofPerson = false)
     {
-        if (r.Object(element, path, AttemptProperties) is not { } o)
+        if (r.Object(element, path, ofPerson ? PersonAttemptProperties : AttemptProperties) is not { } o)
         {
             return null;
         }
@@ -213,6 +219,10 @@ public static class AccountJson
         var direction = o.Optional("direction", (e, p) => r.Enum(e, p, JsonNames.Directions)) ?? ContactDirection.Outbound;
         var outcome = o.Required("outcome", (e, p) => r.Enum(e, p, JsonNames.Outcomes));
         var stepId = o.Optional("stepId", r.String);
-        return at is { } a && channel is { } c && outcome is { } x ? new ContactAttempt(a, c, direction, x, stepId) : null;
+        var pointId = o.Optional("contactPointId", r.String);
+        var accountIds = o.Optional("accountIds", (e, p) => r.Array(e, p, r.String));
+        return at is { } a && channel is { } c && outcome is { } x
+            ? new ContactAttempt(a, c, direction, x, stepId) { ContactPointId = pointId, AccountIds = accountIds }
+            : null;
     }
 }

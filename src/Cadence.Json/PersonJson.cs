@@ -26,8 +26,6 @@ public static class PersonJson
 
     private static readonly string[] PersonProperties = ["personId", "timeZones", "regions", "holds", "tags", "contactPoints", "history", "accounts"];
     private static readonly string[] AccountProperties = ["accountId", "dueDate", "amountDue", "autopay", "holds", "tags"];
-    private static readonly string[] ContactPointProperties = ["id", "channel", "kind", "optedOut", "consentGiven", "isWorkplace", "updatedAt"];
-    private static readonly string[] AttemptProperties = ["at", "channel", "direction", "outcome", "stepId", "contactPointId", "accountIds"];
 
     /// <summary>The name of the person record JSON Schema shipped with the package (in <c>schemas/</c>).</summary>
     public const string SchemaFileName = "cadence-person.schema.json";
@@ -255,8 +253,8 @@ public static class PersonJson
             Regions = o.Optional("regions", (e, p) => r.Array(e, p, (x, xp) => ReadRegion(r, x, xp))),
             Holds = o.Optional("holds", (e, p) => r.Array(e, p, (x, xp) => AccountJson.ReadHold(r, x, xp))),
             Tags = o.Optional("tags", (e, p) => r.Array(e, p, r.String)),
-            ContactPoints = o.Optional("contactPoints", (e, p) => r.Array(e, p, (x, xp) => ReadContactPoint(r, x, xp))),
-            History = o.Optional("history", (e, p) => r.Array(e, p, (x, xp) => ReadAttempt(r, x, xp))),
+            ContactPoints = o.Optional("contactPoints", (e, p) => r.Array(e, p, (x, xp) => AccountJson.ReadContactPoint(r, x, xp, ofPerson: true))),
+            History = o.Optional("history", (e, p) => r.Array(e, p, (x, xp) => AccountJson.ReadAttempt(r, x, xp, ofPerson: true))),
             Accounts = o.Required("accounts", (e, p) => r.Array(e, p, (x, xp) => ReadAccount(r, x, xp))),
         };
         return r.Errors.Count == 0 ? person : null;
@@ -306,45 +304,6 @@ public static class PersonJson
             Tags = o.Optional("tags", (e, p) => r.Array(e, p, r.String)),
         };
         return id is null ? null : account;
-    }
-
-    private static ContactPoint? ReadContactPoint(JsonElementReader r, JsonElement element, string path)
-    {
-        if (r.Object(element, path, ContactPointProperties) is not { } o)
-        {
-            return null;
-        }
-
-        var channel = o.Required("channel", (e, p) => r.Enum(e, p, JsonNames.ContactChannels));
-        var point = new ContactPoint(channel ?? Channel.None)
-        {
-            Id = o.Optional("id", r.String)!,
-            Kind = o.Optional("kind", (e, p) => r.Enum(e, p, JsonNames.ContactPointKinds)) ?? ContactPointKind.Unspecified,
-            OptedOut = o.Optional("optedOut", r.Boolean) ?? false,
-            ConsentGiven = o.Optional("consentGiven", r.Boolean) ?? false,
-            IsWorkplace = o.Optional("isWorkplace", r.Boolean) ?? false,
-            UpdatedAt = o.Optional("updatedAt", (e, p) => r.Instant(e, p)),
-        };
-        return channel is null ? null : point;
-    }
-
-    private static ContactAttempt? ReadAttempt(JsonElementReader r, JsonElement element, string path)
-    {
-        if (r.Object(element, path, AttemptProperties) is not { } o)
-        {
-            return null;
-        }
-
-        var at = o.Required("at", (e, p) => r.Instant(e, p));
-        var channel = o.Required("channel", (e, p) => r.Enum(e, p, JsonNames.Channels));
-        var direction = o.Optional("direction", (e, p) => r.Enum(e, p, JsonNames.Directions)) ?? ContactDirection.Outbound;
-        var outcome = o.Required("outcome", (e, p) => r.Enum(e, p, JsonNames.Outcomes));
-        var stepId = o.Optional("stepId", r.String);
-        var pointId = o.Optional("contactPointId", r.String);
-        var accountIds = o.Optional("accountIds", (e, p) => r.Array(e, p, r.String));
-        return at is { } a && channel is { } c && outcome is { } x
-            ? new ContactAttempt(a, c, direction, x, stepId) { ContactPointId = pointId, AccountIds = accountIds }
-            : null;
     }
 
     private static void WritePerson(Utf8JsonWriter w, Person person)
