@@ -1,4 +1,3 @@
-using Cadence.Internal;
 using System.Collections.Immutable;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Cadence.Internal;
+namespace Cadence;
 
 /// <summary>
 /// Whether an outcome is among those a rule lists, read failing closed: <see cref="ContactOutcome.Unknown"/> is among
