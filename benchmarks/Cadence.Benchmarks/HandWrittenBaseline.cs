@@ -170,7 +170,7 @@ public sealed class HandWrittenBaseline
 
             if (outbound && channel != Channel.None)
             {
-                var failed = h.Outcome is ContactOutcome.Failed or ContactOutcome.Bounced or ContactOutcome.WrongParty;
+                var failed = h.Outcome is ContactOutcome.Failed or ContactOutcome.Bounced or ContactOutcome.WrongParty or ContactOutcome.Unknown; // unknown: fail closed
                 for (var j = 0; j < np; j++)
                 {
                     var p = points[j];
@@ -199,7 +199,7 @@ public sealed class HandWrittenBaseline
 
                 var day = z0.DayOf(at);
                 var back = today - day;
-                var conversation = h.Outcome == ContactOutcome.Conversation;
+                var conversation = h.Outcome is ContactOutcome.Conversation or ContactOutcome.Unknown;
                 for (var k = 0; k < n; k++)
                 {
                     if ((concerned & (1 << k)) == 0)
@@ -220,7 +220,7 @@ public sealed class HandWrittenBaseline
                     callAtNow[k] |= at == now;
                 }
             }
-            else if (outbound && (channel == Channel.Sms || (channel == Channel.Call && h.Outcome == ContactOutcome.Conversation)))
+            else if (outbound && (channel == Channel.Sms || (channel == Channel.Call && h.Outcome is ContactOutcome.Conversation or ContactOutcome.Unknown)))
             {
                 var back = today - z0.DayOf(at);
                 if ((uint)back < HistoryDays)

@@ -26,6 +26,10 @@ namespace Cadence.Simulation;
 /// that holds one or is held by one, or whose regions are unknown. An account's timeline is checked as a person of one
 /// account.
 /// </para>
+/// <para>
+/// An attempt whose outcome is <see cref="ContactOutcome.Unknown"/> is read failing closed: it counts for every outcome a
+/// cap or a cooldown's trigger lists, and as a failure for exhaustion (never as a success that ends a run of failures).
+/// </para>
 /// <para>Thread-safe; the checker holds no state between calls.</para>
 /// </remarks>
 public sealed class ComplianceChecker
@@ -384,6 +388,8 @@ public sealed class ComplianceChecker
                 foreach (var rule in policy.ExhaustionRules.Where(r => Binds(r.Source) && (r.Channels.IsEmpty || r.Channels.Contains(channel))))
                 {
                     var failures = rule.FailureOutcomes;
+                    bool Failed(Entry b) => b.Attempt.Outcome == ContactOutcome.Unknown || failures.Contains(b.Attempt.Outcome);
+
                     // Back from the latest attempt on the point, instant by instant: attempts at one instant have no order,
                     // so the failures among them count as the latest (fail closed), and a success among them ends the streak.
                     var streak = new List<Entry>();
@@ -392,8 +398,8 @@ public sealed class ComplianceChecker
                         .GroupBy(b => b.Attempt.At)
                         .OrderByDescending(g => g.Key))
                     {
-                        streak.AddRange(group.Where(b => failures.Contains(b.Attempt.Outcome)));
-                        if (group.Any(b => !failures.Contains(b.Attempt.Outcome)))
+                        streak.AddRange(group.Where(Failed));
+                        if (!group.All(Failed))
                         {
                             break;
                         }
@@ -521,6 +527,6 @@ public sealed class ComplianceChecker
         private static bool Counts(AttemptFilter f, ContactAttempt a)
             => (f.Channels.IsEmpty ? a.Channel != Channel.None : f.Channels.Contains(a.Channel))
                && (a.Direction == ContactDirection.Outbound ? (f.Directions & DirectionFilter.Outbound) != 0 : (f.Directions & DirectionFilter.Inbound) != 0)
-               && (f.Outcomes.IsEmpty || f.Outcomes.Contains(a.Outcome));
+               && (f.Outcomes.IsEmpty || a.Outcome == ContactOutcome.Unknown || f.Outcomes.Contains(a.Outcome));
     }
 }

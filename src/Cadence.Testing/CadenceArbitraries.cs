@@ -532,7 +532,7 @@ public static partial class CadenceArbitraries
                 now,
                 MinutesAgo(PeriodMinutes(cap.Period)),
                 Pick(cap.Counts.Channels.IsEmpty ? profile.Channels : cap.Counts.Channels),
-                cap.Counts.Outcomes.IsEmpty ? Gen.Elements(Outcomes) : Pick(cap.Counts.Outcomes),
+                cap.Counts.Outcomes.IsEmpty ? Gen.Elements(Outcomes) : Pick(cap.Counts.Outcomes.Add(ContactOutcome.Unknown)),
                 cap.Counts.Directions.HasFlag(DirectionFilter.Outbound) ? Gen.Constant(ContactDirection.Outbound) : Gen.Constant(ContactDirection.Inbound)).ArrayOf(count)
             select attempts;
         return Gen.Frequency((1, channelBurst), (3, capBurst));
@@ -599,7 +599,8 @@ public static partial class CadenceArbitraries
             Tags = [.. conditions.Select(c => c.Tag).OfType<string>().Distinct(StringComparer.Ordinal)];
             Amounts = [.. new[] { 120m }.Concat(conditions.Select(c => c.Amount).OfType<decimal>().SelectMany(a => new[] { a - 0.01m, a, a * 2 })).Where(a => a >= 0).Distinct()];
             ExhaustionThresholds = all.SelectMany(p => p.ExhaustionRules).Any() ? [.. all.SelectMany(p => p.ExhaustionRules).Select(r => r.ConsecutiveFailures).Distinct()] : [3];
-            FailureOutcomes = [.. all.SelectMany(p => p.ExhaustionRules).SelectMany(r => r.FailureOutcomes).Concat(ExhaustionRule.DefaultFailureOutcomes).Distinct()];
+            // An unknown outcome counts as a failure for every rule: streaks mix it in.
+            FailureOutcomes = [.. all.SelectMany(p => p.ExhaustionRules).SelectMany(r => r.FailureOutcomes).Concat(ExhaustionRule.DefaultFailureOutcomes).Append(ContactOutcome.Unknown).Distinct()];
             Regions = [.. CadenceArbitraries.Regions
                 .Concat(all.SelectMany(p => p.Windows.Select(w => w.Source).Concat(p.Caps.Select(c => c.Source)).Concat(p.Cooldowns.Select(c => c.Source))
                     .Concat(p.HoldRules.Select(r => r.Source)).Concat(p.ExhaustionRules.Select(r => r.Source))).OfType<RuleSource>().SelectMany(r => r.Regions))

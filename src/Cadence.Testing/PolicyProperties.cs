@@ -34,7 +34,7 @@ public sealed partial class PolicyProperties
     private static readonly ContactOutcome[] LoopOutcomes =
     [
         ContactOutcome.NoAnswer, ContactOutcome.Conversation, ContactOutcome.Voicemail, ContactOutcome.Delivered, ContactOutcome.Failed,
-        ContactOutcome.Busy, ContactOutcome.Sent, ContactOutcome.WrongParty, ContactOutcome.Bounced,
+        ContactOutcome.Busy, ContactOutcome.Sent, ContactOutcome.WrongParty, ContactOutcome.Bounced, ContactOutcome.Unknown,
     ];
 
     /// <summary>The cultures to evaluate under that this process knows (none with invariant globalization).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Cadence.Explanations;
 using NodaTime;
 
@@ -97,7 +98,7 @@ public sealed class AccountJsonTests
                 "line 17, contactPoints[0].channel: 'fax' is not one of email, sms, call, letter, visit, push",
                 "line 17, contactPoints[1]: expected an object, found null",
                 "line 17, history[0].at: 'yesterday' is not an ISO 8601 UTC instant such as 2026-03-09T14:30:00Z",
-                "line 17, history[0].outcome: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty",
+                "line 17, history[0].outcome: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty, unknown",
             ],
             result.Errors.Select(e => e.ToString()));
     }
@@ -190,5 +191,18 @@ public sealed class AccountJsonTests
         var result = AccountJson.Read(Minimal);
 
         Assert.Throws<InvalidOperationException>(() => result.ToErrorDecision());
+    }
+
+    [Fact]
+    public void Read_AnUnknownOutcome_IsContactOutcomeUnknown_OnTheFastAndTheFullReader()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("""{"accountId":"A-1","dueDate":"2026-03-01","amountDue":{"amount":10,"currency":"USD"},"history":[{"at":"2026-03-03T14:00:00Z","channel":"call","outcome":"unknown","stepId":"call-overdue"}]}""");
+
+        var read = AccountJson.Read(utf8);
+        var full = AccountJson.ReadFully(utf8, 1);
+
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        Assert.Equal(ContactOutcome.Unknown, Assert.Single(read.Account!.History).Outcome);
+        Assert.Equal(full.Account, read.Account);
     }
 }

@@ -382,4 +382,24 @@ public sealed class PersonJsonTests
         Assert.False(JsonSchema.FromText(PersonJson.Schema).Evaluate(JsonNode.Parse(json)).IsValid);
         Assert.False(PersonJson.Read(json).Success);
     }
+
+    [Fact]
+    public void Write_AnUnknownOutcome_IsWrittenUnknownAndReadsBack_OnTheFastAndTheFullReader()
+    {
+        var person = new Person("P-1")
+        {
+            ContactPoints = [new ContactPoint(Channel.Call) { Id = "cell" }],
+            History = [new ContactAttempt(Instant.FromUtc(2026, 3, 3, 14, 0), Channel.Call, ContactDirection.Outbound, ContactOutcome.Unknown, "call-overdue") { ContactPointId = "cell", AccountIds = ["L-1"] }],
+            Accounts = [new Account("L-1") { DueDate = new LocalDate(2026, 3, 1), AmountDue = new Money(10.00m, "USD") }],
+        };
+
+        var written = PersonJson.Write(person);
+        var utf8 = Encoding.UTF8.GetBytes(written);
+
+        Assert.Contains("\"outcome\":\"unknown\"", written, StringComparison.Ordinal);
+        Assert.Equal(person, PersonJson.Read(written).Person);
+        Assert.Equal(person, PersonJson.ReadFully(utf8, 1).Person);
+        Assert.Equal(person, FastRecordReader.TryRead(utf8));
+        Assert.True(JsonSchema.FromText(PersonJson.Schema).Evaluate(JsonNode.Parse(written)).IsValid);
+    }
 }

@@ -337,4 +337,42 @@ public sealed class PolicyJsonTests
         Assert.Equal(path, error.Path);
         Assert.Equal(message, error.Message);
     }
+
+    [Fact]
+    public void Read_UnknownInAListOfOutcomes_IsRefusedWithItsPath()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "caps": [{ "name": "c", "limit": 1, "period": "calendarDay", "counts": { "channels": ["call"], "directions": "outbound", "outcomes": ["conversation", "unknown"] } }],
+              "exhaustion": [{ "name": "e", "consecutiveFailures": 3, "failureOutcomes": ["unknown"] }]
+            }
+            """;
+
+        var result = PolicyJson.Read(json);
+
+        Assert.Equal(
+            [
+                "line 3, caps[0].counts.outcomes[1]: unknown is not listed: every list of outcomes matches an attempt whose outcome is unknown",
+                "line 4, exhaustion[0].failureOutcomes[0]: unknown is not listed: an attempt whose outcome is unknown always counts as a failure",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_AFilterListingOutcomes_MatchesAnUnknownAttempt()
+    {
+        const string json = """
+            {
+              "name": "p",
+              "cooldowns": [{ "name": "after-conversation", "trigger": { "channels": ["call"], "directions": "any", "outcomes": ["conversation"] }, "length": { "calendarDays": 7 }, "blocks": ["call"] }]
+            }
+            """;
+        var at = Instant.FromUtc(2026, 3, 3, 14, 0);
+
+        var trigger = Assert.Single(PolicyJson.Parse(json).Cooldowns).Trigger;
+
+        Assert.True(trigger.Matches(new ContactAttempt(at, Channel.Call, ContactDirection.Outbound, ContactOutcome.Unknown)));
+        Assert.False(trigger.Matches(new ContactAttempt(at, Channel.Call, ContactDirection.Outbound, ContactOutcome.NoAnswer)));
+    }
 }

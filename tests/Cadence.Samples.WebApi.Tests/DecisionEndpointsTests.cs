@@ -202,11 +202,11 @@ public sealed class DecisionEndpointsTests(DecisionApiHost host)
             {
                 ["dueDate"] = "line 3: '2026-13-01' is not an ISO 8601 date such as 2026-03-14",
                 ["amountDue.currency"] = "line 4: 'usd' is not an ISO 4217 currency code such as USD",
-                ["history[0].outcome"] = "line 5: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty",
+                ["history[0].outcome"] = "line 5: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty, unknown",
             },
             errors);
         Assert.Equal(
-            "line 3, dueDate: '2026-13-01' is not an ISO 8601 date such as 2026-03-14; line 4, amountDue.currency: 'usd' is not an ISO 4217 currency code such as USD; line 5, history[0].outcome: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty",
+            "line 3, dueDate: '2026-13-01' is not an ISO 8601 date such as 2026-03-14; line 4, amountDue.currency: 'usd' is not an ISO 4217 currency code such as USD; line 5, history[0].outcome: 'maybe' is not one of sent, delivered, failed, bounced, noAnswer, busy, voicemail, conversation, wrongParty, unknown",
             problem.RootElement.GetProperty("detail").GetString());
     }
 

@@ -314,4 +314,22 @@ public sealed class ComplianceCheckerTests
         Assert.Contains("at contact point mobile", violation.ToString(), StringComparison.Ordinal);
         Assert.Contains("on point mobile", violation.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_AnUnknownOutcome_TriggersAConversationCooldown()
+    {
+        var found = new ComplianceChecker(Policy).Check(Timeline(Borrower("unknown"), Call(Local(2, 10), ContactOutcome.Unknown), Call(Local(5, 10))));
+
+        Assert.Equal([(ViolationKind.Cooldown, "after-conversation", Local(5, 10))], found.Select(v => (v.Kind, v.Rule, v.At)));
+    }
+
+    [Theory]
+    [InlineData(ContactOutcome.Unknown, true)]
+    [InlineData(ContactOutcome.Delivered, false)]
+    public void Check_AnUnknownOutcome_IsAFailureForExhaustion_NeverASuccess(ContactOutcome between, bool exhausted)
+    {
+        var found = Found(PersonPolicy, TwoLoans(), On("sms-1", Local(2, 9), "sms", ContactOutcome.Failed), On("sms-1", Local(2, 10), "sms", between), On("sms-1", Local(2, 11), "sms", ContactOutcome.Failed), On("sms-1", Local(2, 13), "sms", ContactOutcome.Delivered));
+
+        Assert.Equal(exhausted, found.Contains((ViolationKind.Exhaustion, "sms-exhausted", RuleScope.ContactPoint, "sms-1", Local(2, 13))));
+    }
 }

@@ -131,7 +131,8 @@ public sealed class AccountFacts
 
     /// <summary>
     /// How many outbound attempts in a row on the person's first contact point of <paramref name="channel"/> ended in
-    /// one of <paramref name="failures"/> (see <see cref="PersonFacts.ConsecutiveFailures"/>); 0 without such a point.
+    /// one of <paramref name="failures"/> or in <see cref="ContactOutcome.Unknown"/> (see <see cref="PersonFacts.ConsecutiveFailures"/>);
+    /// 0 without such a point.
     /// </summary>
     /// <param name="channel">The channel.</param>
     /// <param name="failures">The outcomes that count as failures.</param>

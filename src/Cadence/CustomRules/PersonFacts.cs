@@ -113,7 +113,8 @@ public sealed class PersonFacts
 
     /// <summary>
     /// How many outbound attempts on <paramref name="point"/> in a row, most recent first and since it was last updated,
-    /// ended in one of <paramref name="failures"/>. An attempt that names no point counts for every point of its channel.
+    /// ended in one of <paramref name="failures"/> or in <see cref="ContactOutcome.Unknown"/> (which always counts as a
+    /// failure, failing closed). An attempt that names no point counts for every point of its channel.
     /// </summary>
     /// <param name="point">The contact point.</param>
     /// <param name="failures">The outcomes that count as failures.</param>
@@ -136,7 +137,7 @@ public sealed class PersonFacts
                 continue;
             }
 
-            if (!failures.Contains(a.Outcome))
+            if (!OutcomeSet.Includes(failures, a.Outcome))
             {
                 // A booked attempt is not made yet: had it succeeded, it would not reopen a point exhausted before it.
                 if (a.At > Now)
@@ -149,7 +150,7 @@ public sealed class PersonFacts
                 for (var j = i - 1; j >= 0 && History[j].At == a.At; j--)
                 {
                     var b = History[j];
-                    if (b.Direction == ContactDirection.Outbound && b.Uses(point) && failures.Contains(b.Outcome))
+                    if (b.Direction == ContactDirection.Outbound && b.Uses(point) && OutcomeSet.Includes(failures, b.Outcome))
                     {
                         count++;
                     }

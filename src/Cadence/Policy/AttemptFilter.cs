@@ -6,13 +6,19 @@ namespace Cadence;
 /// <summary>Which history attempts a cap counts or a cooldown is triggered by.</summary>
 /// <param name="Channels">Channels matched; empty for every contact channel.</param>
 /// <param name="Directions">Directions matched.</param>
-/// <param name="Outcomes">Outcomes matched; empty for any outcome.</param>
+/// <param name="Outcomes">
+/// Outcomes matched; empty for any outcome. An attempt whose outcome is <see cref="ContactOutcome.Unknown"/> matches every
+/// list (it may have ended in any of them), so the list never names it.
+/// </param>
 public sealed record AttemptFilter(ImmutableArray<Channel> Channels, DirectionFilter Directions, ImmutableArray<ContactOutcome> Outcomes)
 {
     /// <summary>Channels matched; empty for every contact channel.</summary>
     public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
 
-    /// <summary>Outcomes matched; empty for any outcome.</summary>
+    /// <summary>
+    /// Outcomes matched; empty for any outcome. An attempt whose outcome is <see cref="ContactOutcome.Unknown"/> matches
+    /// every list (see <see cref="MatchesOutcome"/>).
+    /// </summary>
     public ImmutableArray<ContactOutcome> Outcomes { get; init; } = Outcomes.IsDefault ? [] : Outcomes;
 
     /// <summary>Every outbound attempt on <paramref name="channels"/> (all contact channels when none given).</summary>
@@ -36,13 +42,22 @@ public sealed record AttemptFilter(ImmutableArray<Channel> Channels, DirectionFi
     public bool MatchesChannel(Channel channel)
         => Channels.IsDefaultOrEmpty ? channel != Channel.None : Channels.Contains(channel);
 
-    /// <summary>Whether the filter matches <paramref name="attempt"/>.</summary>
+    /// <summary>
+    /// Whether the filter matches an attempt that ended in <paramref name="outcome"/>: always when it lists no outcome,
+    /// and always for <see cref="ContactOutcome.Unknown"/> (failing closed: the attempt may have ended in one it lists).
+    /// </summary>
+    /// <param name="outcome">An attempt's outcome.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool MatchesOutcome(ContactOutcome outcome)
+        => Outcomes.IsDefaultOrEmpty || OutcomeSet.Includes(Outcomes, outcome);
+
+    /// <summary>Whether the filter matches <paramref name="attempt"/> (its channel, direction and outcome, see <see cref="MatchesOutcome"/>).</summary>
     /// <param name="attempt">An attempt.</param>
     /// <returns><see langword="true"/> when it does.</returns>
     public bool Matches(ContactAttempt attempt)
         => MatchesChannel(attempt.Channel)
            && (Directions & (attempt.Direction == ContactDirection.Outbound ? DirectionFilter.Outbound : DirectionFilter.Inbound)) != 0
-           && (Outcomes.IsDefaultOrEmpty || Outcomes.Contains(attempt.Outcome));
+           && MatchesOutcome(attempt.Outcome);
 
     /// <summary>
     /// Whether an outbound contact proposed on <paramref name="channel"/> could match, its outcome being unknown

@@ -10,18 +10,29 @@ namespace Cadence;
 /// <param name="Name">The rule's name, used in explanations.</param>
 /// <param name="ConsecutiveFailures">How many consecutive failures exhaust a contact point, at least 1.</param>
 /// <param name="Channels">The channels it applies to; empty for all.</param>
-/// <param name="FailureOutcomes">The outcomes that count as failures.</param>
+/// <param name="FailureOutcomes">
+/// The outcomes that count as failures. An attempt whose outcome is <see cref="ContactOutcome.Unknown"/> always counts as a
+/// failure (never as a success that ends a run of failures), so the list never names it.
+/// </param>
 public sealed record ExhaustionRule(string Name, int ConsecutiveFailures, ImmutableArray<Channel> Channels, ImmutableArray<ContactOutcome> FailureOutcomes)
 {
     /// <summary>The channels it applies to; empty for all.</summary>
     public ImmutableArray<Channel> Channels { get; init; } = Channels.IsDefault ? [] : Channels;
 
-    /// <summary>The outcomes that count as failures.</summary>
+    /// <summary>The outcomes that count as failures; <see cref="ContactOutcome.Unknown"/> always does (see <see cref="CountsAsFailure"/>).</summary>
     public ImmutableArray<ContactOutcome> FailureOutcomes { get; init; } = FailureOutcomes.IsDefault ? [] : FailureOutcomes;
 
     /// <summary>The outcomes that count as failures unless a rule says otherwise.</summary>
     public static ImmutableArray<ContactOutcome> DefaultFailureOutcomes { get; } =
         [ContactOutcome.Failed, ContactOutcome.Bounced, ContactOutcome.WrongParty];
+
+    /// <summary>
+    /// Whether an attempt that ended in <paramref name="outcome"/> counts as a failure: when it is one of
+    /// <see cref="FailureOutcomes"/>, and always when it is <see cref="ContactOutcome.Unknown"/> (failing closed).
+    /// </summary>
+    /// <param name="outcome">An attempt's outcome.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool CountsAsFailure(ContactOutcome outcome) => OutcomeSet.Includes(FailureOutcomes, outcome);
 
     /// <summary>Whether the rule applies to <paramref name="channel"/>.</summary>
     /// <param name="channel">A channel.</param>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 
@@ -20,6 +21,8 @@ internal static class PolicyValidator
     private const int MaxDays = 36_500;
 
     private static readonly Duration MaxDuration = Duration.FromDays(MaxDays);
+
+    private const string MatchedAlready = "unknown is not listed: every list of outcomes matches an attempt whose outcome is unknown";
 
     private static readonly DayKinds[] WeekDays = [DayKinds.Weekday, DayKinds.Saturday, DayKinds.Sunday];
 
@@ -69,6 +72,10 @@ internal static class PolicyValidator
             {
                 errors.Add(PolicyError.InItem("cooldowns", i, c.Name, "trigger", "the cooldown has no trigger"));
             }
+            else
+            {
+                NoUnknownOutcome(c.Trigger.Outcomes, "trigger.outcomes", MatchedAlready, m => errors.Add(PolicyError.InItem("cooldowns", i, c.Name, m.Member, m.Message)));
+            }
 
             if (c.Length is null || (c.Length.IsCalendarDays ? c.Length.Days < 1 : c.Length.Duration <= Duration.Zero))
             {
@@ -101,6 +108,8 @@ internal static class PolicyValidator
             {
                 errors.Add(PolicyError.InItem("exhaustion", i, e.Name, "failureOutcomes", "no outcome counts as a failure"));
             }
+
+            NoUnknownOutcome(e.FailureOutcomes, "failureOutcomes", "unknown is not listed: an attempt whose outcome is unknown always counts as a failure", m => errors.Add(PolicyError.InItem("exhaustion", i, e.Name, m.Member, m.Message)));
         }
 
         for (var i = 0; i < b.HoldRuleList.Count; i++)
@@ -259,9 +268,14 @@ internal static class PolicyValidator
         {
             Error("counts", "the cap counts nothing");
         }
-        else if ((c.Counts.Directions & DirectionFilter.Any) == 0)
+        else
         {
-            Error("counts.directions", "the cap counts no direction");
+            if ((c.Counts.Directions & DirectionFilter.Any) == 0)
+            {
+                Error("counts.directions", "the cap counts no direction");
+            }
+
+            NoUnknownOutcome(c.Counts.Outcomes, "counts.outcomes", MatchedAlready, m => Error(m.Member, m.Message));
         }
 
         if (!Enum.IsDefined(c.Scope))
@@ -278,6 +292,21 @@ internal static class PolicyValidator
         }
 
         ValidateSource(c.Source, m => Error(m, "the rule's source needs a pack id and non-empty regions"));
+    }
+
+    /// <summary>
+    /// Reports <see cref="ContactOutcome.Unknown"/> in a list of outcomes: every list matches an attempt whose outcome is
+    /// unknown already, so naming it would only suggest that a list without it does not.
+    /// </summary>
+    private static void NoUnknownOutcome(ImmutableArray<ContactOutcome> outcomes, string member, string message, Action<(string Member, string Message)> error)
+    {
+        for (var k = 0; !outcomes.IsDefault && k < outcomes.Length; k++)
+        {
+            if (outcomes[k] == ContactOutcome.Unknown)
+            {
+                error((Inv($"{member}[{k}]"), message));
+            }
+        }
     }
 
     private static void ValidateSource(RuleSource? source, Action<string> error)

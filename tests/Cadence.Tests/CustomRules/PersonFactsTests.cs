@@ -106,4 +106,22 @@ public sealed class PersonFactsTests
         Assert.Equal(["vip", "card"], state.Tags);
         Assert.Equal([Mobile, Home], state.ContactPoints);
     }
+
+    [Fact]
+    public void ConsecutiveFailures_AnUnknownOutcomeIsAFailure_WhicheverOutcomesAreListed()
+    {
+        var history = new[]
+        {
+            new ContactAttempt(At("2026-03-08T14:00:00Z"), Channel.Call, Outcome: ContactOutcome.Failed) { ContactPointId = "m1" },
+            new ContactAttempt(At("2026-03-08T15:00:00Z"), Channel.Call, Outcome: ContactOutcome.Unknown) { ContactPointId = "m1" },
+            new ContactAttempt(At("2026-03-08T16:00:00Z"), Channel.Call, Outcome: ContactOutcome.Failed) { ContactPointId = "m1" },
+            new ContactAttempt(At("2026-03-08T17:00:00Z"), Channel.Call, Outcome: ContactOutcome.Unknown) { ContactPointId = "m1" },
+        };
+
+        var facts = Facts.Derive(Policy, TwoAccounts(history), Now);
+
+        Assert.Equal(4, facts.ConsecutiveFailures(Mobile, [ContactOutcome.Failed]));
+        Assert.Equal(1, facts.ConsecutiveFailures(Mobile, [ContactOutcome.Bounced])); // the latest, unknown; then a failure not listed ends the run
+        Assert.True(facts.IsExhausted(new ExhaustionRule("three", 3, [Channel.Call], [ContactOutcome.Failed]), Mobile));
+    }
 }

@@ -41,4 +41,26 @@ public sealed class AttemptFilterTests
         Assert.True(AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation).CouldMatchOutbound(Channel.Call));
         Assert.False(new AttemptFilter([Channel.Call], DirectionFilter.Inbound, []).CouldMatchOutbound(Channel.Call));
     }
+
+    [Fact]
+    public void WithOutcomes_MatchesAnUnknownOutcomeToo_ForItMayHaveBeenAnyOfThem()
+    {
+        var conversations = AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Conversation);
+        var unanswered = AttemptFilter.Outbound(Channel.Call).WithOutcomes(ContactOutcome.NoAnswer, ContactOutcome.Busy);
+
+        Assert.True(conversations.Matches(Attempt(Channel.Call, ContactDirection.Inbound, ContactOutcome.Unknown)));
+        Assert.True(unanswered.Matches(Attempt(Channel.Call, ContactDirection.Outbound, ContactOutcome.Unknown)));
+        Assert.True(conversations.MatchesOutcome(ContactOutcome.Unknown));
+        Assert.False(conversations.MatchesOutcome(ContactOutcome.NoAnswer));
+        Assert.True(AttemptFilter.Outbound().MatchesOutcome(ContactOutcome.Unknown));
+    }
+
+    [Fact]
+    public void AnUnknownOutcome_LeavesChannelAndDirectionFiltersAsTheyAre()
+    {
+        var placedCalls = AttemptFilter.Outbound(Channel.Call).WithOutcomes(ContactOutcome.Conversation);
+
+        Assert.False(placedCalls.Matches(Attempt(Channel.Call, ContactDirection.Inbound, ContactOutcome.Unknown)));
+        Assert.False(placedCalls.Matches(Attempt(Channel.Sms, ContactDirection.Outbound, ContactOutcome.Unknown)));
+    }
 }

@@ -168,4 +168,23 @@ public sealed class CadencePolicyBuilderTests
         Assert.Equal(Accounts.At("2026-06-02T08:00:00Z"), early.NotBefore);
         Assert.Equal(Accounts.At("2026-06-03T08:00:00Z"), late.NotBefore);
     }
+
+    [Fact]
+    public void Build_UnknownInAListOfOutcomes_IsRefusedAtEachPlace_ForEveryListMatchesItAlready()
+    {
+        var builder = CadencePolicy.CreateBuilder("unknowns")
+            .AddCap("conversations", 1, CapPeriod.CalendarDay, AttemptFilter.Outbound(Channel.Call).WithOutcomes(ContactOutcome.Conversation, ContactOutcome.Unknown))
+            .AddCooldown("after-unknown", AttemptFilter.AnyDirection(Channel.Call).WithOutcomes(ContactOutcome.Unknown), CooldownLength.CalendarDays(1), Channel.Call)
+            .AddExhaustion(new ExhaustionRule("failures", 3, [Channel.Call], [ContactOutcome.Failed, ContactOutcome.Unknown]));
+
+        var ex = Assert.Throws<PolicyValidationException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "caps[0] ('conversations').counts.outcomes[1]: unknown is not listed: every list of outcomes matches an attempt whose outcome is unknown",
+                "cooldowns[0] ('after-unknown').trigger.outcomes[0]: unknown is not listed: every list of outcomes matches an attempt whose outcome is unknown",
+                "exhaustion[0] ('failures').failureOutcomes[1]: unknown is not listed: an attempt whose outcome is unknown always counts as a failure",
+            ],
+            ex.Errors.Select(e => e.ToString()));
+    }
 }

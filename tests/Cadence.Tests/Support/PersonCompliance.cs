@@ -243,11 +243,14 @@ public static class PersonCompliance
         }
     }
 
-    /// <summary>Whether the cap's filter matches <paramref name="a"/> by channel and direction, and by outcome unless it is the proposed contact (its outcome is unknown).</summary>
+    /// <summary>
+    /// Whether the cap's filter matches <paramref name="a"/> by channel and direction, and by outcome unless it is the
+    /// proposed contact or an attempt whose outcome is unknown (either may have ended in any outcome).
+    /// </summary>
     private static bool Matches(AttemptFilter f, ContactAttempt a, bool proposed)
         => (f.Channels.IsEmpty ? a.Channel != Channel.None : f.Channels.Contains(a.Channel))
            && (a.Direction == ContactDirection.Outbound ? f.Directions.HasFlag(DirectionFilter.Outbound) : f.Directions.HasFlag(DirectionFilter.Inbound))
-           && (proposed || f.Outcomes.IsEmpty || f.Outcomes.Contains(a.Outcome));
+           && (proposed || a.Outcome == ContactOutcome.Unknown || f.Outcomes.IsEmpty || f.Outcomes.Contains(a.Outcome));
 
     private static bool UsesPoint(ContactAttempt a, ContactPoint p) => a.Channel == p.Channel && (a.ContactPointId is null || a.ContactPointId == p.Id);
 
@@ -363,19 +366,24 @@ public static class PersonCompliance
         }
     }
 
-    /// <summary>Consecutive failed outbound attempts on the point since it was updated, most recent first; at one instant a success counts as before the failures.</summary>
+    /// <summary>
+    /// Consecutive failed outbound attempts on the point since it was updated, most recent first; at one instant a success
+    /// counts as before the failures; an unknown outcome is a failure.
+    /// </summary>
     private static int Failures(Person person, ContactPoint point, ExhaustionRule rule, Instant now)
     {
+        bool Failed(ContactAttempt a) => a.Outcome == ContactOutcome.Unknown || rule.FailureOutcomes.Contains(a.Outcome);
+
         var on = person.History
             .Where(a => a.Direction == ContactDirection.Outbound && UsesPoint(a, point) && (point.UpdatedAt is not { } u || a.At >= u))
-            .Where(a => rule.FailureOutcomes.Contains(a.Outcome) || a.At <= now)
+            .Where(a => Failed(a) || a.At <= now)
             .OrderByDescending(a => a.At)
-            .ThenBy(a => rule.FailureOutcomes.Contains(a.Outcome) ? 0 : 1)
+            .ThenBy(a => Failed(a) ? 0 : 1)
             .ToList();
         var n = 0;
         foreach (var a in on)
         {
-            if (!rule.FailureOutcomes.Contains(a.Outcome))
+            if (!Failed(a))
             {
                 break;
             }

@@ -127,7 +127,7 @@ internal static class AccountValidator
         {
             var a = history[i];
             var problem = a is null ? Inv($"history[{i}] is null")
-                : !Defined(a.Channel) || (uint)a.Direction > (uint)ContactDirection.Inbound || (uint)a.Outcome > (uint)ContactOutcome.WrongParty ? Inv($"history[{i}] has an unknown channel, direction or outcome")
+                : !Defined(a.Channel) || (uint)a.Direction > (uint)ContactDirection.Inbound || (uint)a.Outcome > (uint)ContactOutcome.Unknown ? Inv($"history[{i}] has an unknown channel, direction or outcome")
                 : !InRange(a.At) ? Inv($"history[{i}] is at {a.At}, outside the years 2 to 9998")
                 : !a.AccountIds.IsEmpty && HasNull(a.AccountIds) ? Inv($"history[{i}] names an empty account id")
                 : null;
