@@ -29,4 +29,7 @@ public enum ContactOutcome
 
     /// <summary>Someone other than the borrower was reached.</summary>
     WrongParty,
+
+    /// <summary>Not known: the contact may have been made, but its end was never reported (e.g. a reservation that expired). Counts for every outcome a rule looks for, and as a failure for exhaustion.</summary>
+    Unknown,
 }
