@@ -99,7 +99,7 @@ public sealed record LedgerPolicy
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, content, Encoding.UTF8);
+                File.WriteAllBytes(file, Encoding.UTF8.GetBytes(content));
             }
 
             return PolicyJson.Read(Text, new PolicyJsonOptions { BaseDirectory = folder }).GetPolicyOrThrow("policy " + Sha256[..12]);
