@@ -177,6 +177,10 @@ internal sealed class SqliteLedgerTransaction(SqliteConnection connection, strin
             }
         }
 
-        await ExecuteAsync(connection, "UPDATE requests SET person_id = $pseudonym WHERE person_id = $person", cancellationToken, ("$pseudonym", pseudonym), ("$person", PersonId)).ConfigureAwait(false);
+        // Hosts' keys often carry the person's id: they are replaced by their pseudonyms too.
+        foreach (var key in await QueryAsync(connection, "SELECT key FROM requests WHERE person_id = $person", r => r.GetString(0), cancellationToken, ("$person", PersonId)).ConfigureAwait(false))
+        {
+            await ExecuteAsync(connection, "UPDATE requests SET person_id = $pseudonym, key = $pseudonymKey WHERE key = $key", cancellationToken, ("$pseudonym", pseudonym), ("$pseudonymKey", pseudonymise(key)), ("$key", key)).ConfigureAwait(false);
+        }
     }
 }

@@ -93,8 +93,9 @@ public interface ILedgerTransaction
 
     /// <summary>
     /// Erases the person's ids: every record of the person is given <paramref name="pseudonym"/> for its person id,
-    /// every contact point and account id of their attempts and reservations is replaced by <paramref name="pseudonymise"/>'s,
-    /// and each stored decision is replaced by <paramref name="decisions"/>' record of the same id.
+    /// every contact point and account id of their attempts and reservations, and the idempotency key of each of their
+    /// requests, is replaced by <paramref name="pseudonymise"/>'s, and each stored decision is replaced by
+    /// <paramref name="decisions"/>' record of the same id.
     /// </summary>
     /// <param name="pseudonym">The person's pseudonym.</param>
     /// <param name="pseudonymise">Maps an id to its pseudonym.</param>

@@ -376,6 +376,8 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
 
         var pseudonym = await ledger.EraseAsync("P-1", TestData.Now + Duration.FromDays(1), Ct);
 
+        var erasure = new Erasure(Key, "P-1");
+        Assert.Equal(erasure.Pseudonym, pseudonym);
         Assert.StartsWith("erased-", pseudonym, StringComparison.Ordinal);
         foreach (var id in new[] { first.DecisionId, second.DecisionId })
         {
@@ -397,6 +399,8 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
         var history = await Store.RunInPersonTransactionAsync(pseudonym, (tx, ct) => tx.GetAttemptsAsync(ct), Ct);
         Assert.Equal(ContactOutcome.Delivered, Assert.Single(history).Outcome);
         Assert.Empty(await Store.RunInPersonTransactionAsync("P-1", (tx, ct) => tx.GetAttemptsAsync(ct), Ct));
+        Assert.Null(await Store.RunInPersonTransactionAsync(pseudonym, (tx, ct) => tx.FindRequestAsync("k1", ct), Ct));
+        Assert.Equal(pseudonym, (await Store.RunInPersonTransactionAsync(pseudonym, (tx, ct) => tx.FindRequestAsync(erasure.Pseudonymise("k1"), ct), Ct))!.PersonId);
     }
 
     [Fact]

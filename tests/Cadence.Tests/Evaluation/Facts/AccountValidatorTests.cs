@@ -73,9 +73,9 @@ public sealed class AccountValidatorTests
         // The validator checks enum values by range (fast, on the hot path): a value added at the end must widen it.
         Assert.Equal(Channel.Push, Enum.GetValues<Channel>().Max());
         Assert.Equal(ContactDirection.Inbound, Enum.GetValues<ContactDirection>().Max());
-        Assert.Equal(ContactOutcome.WrongParty, Enum.GetValues<ContactOutcome>().Max());
+        Assert.Equal(ContactOutcome.Unknown, Enum.GetValues<ContactOutcome>().Max());
         Assert.Equal(ContactPointKind.Other, Enum.GetValues<ContactPointKind>().Max());
-        Assert.Equal((int)ContactOutcome.WrongParty + 1, Enum.GetValues<ContactOutcome>().Length);
+        Assert.Equal((int)ContactOutcome.Unknown + 1, Enum.GetValues<ContactOutcome>().Length);
         Assert.Equal((int)ContactPointKind.Other + 1, Enum.GetValues<ContactPointKind>().Length);
     }
 }
