@@ -271,6 +271,33 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
         Assert.Equal(TestData.Now + Duration.FromHours(24), next.Decision!.Value.NotBefore);
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(120)]
+    public async Task Reserve_AfterAnOpenOrExpiredReservation_CountsItForACapOnConversations(int timeToLiveMinutes)
+    {
+        var ledger = new ContactLedger(Store, new LedgerPolicy(TestData.ConversationCapPolicyText), new LedgerOptions { ReservationTimeToLive = Duration.FromMinutes(timeToLiveMinutes) });
+        await ledger.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+
+        var next = await ledger.ReserveAsync(TestData.Person(), TestData.Now + Duration.FromHours(1), "k2", Ct);
+
+        // Its outcome is unknown: it may have been a conversation, so it counts (fail closed).
+        Assert.Equal(ReserveStatus.NotDue, next.Status);
+        Assert.Equal(TestData.Now + Duration.FromHours(24), next.Decision!.Value.NotBefore);
+    }
+
+    [Fact]
+    public async Task Reserve_AfterACompletedReservationThatWasNoConversation_IsAllowedOnceTheStepRepeats()
+    {
+        var ledger = new ContactLedger(Store, new LedgerPolicy(TestData.ConversationCapPolicyText));
+        var first = await ledger.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+        await ledger.CompleteAsync(first.Reservation!.Id, ContactOutcome.Delivered, TestData.Now, Ct);
+
+        var next = await ledger.ReserveAsync(TestData.Person(), TestData.Now + Duration.FromHours(1), "k2", Ct);
+
+        Assert.Equal(ReserveStatus.Reserved, next.Status);
+    }
+
     [Fact]
     public async Task Cancel_AfterExpiry_IsRefusedAndTheAttemptStays()
     {
