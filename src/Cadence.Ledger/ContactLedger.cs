@@ -321,7 +321,7 @@ public sealed class ContactLedger
         foreach (var attempt in recorded)
         {
             var booked = attempt.Outcome == ContactOutcome.Unknown ? attempt with { Outcome = bookedOutcome } : attempt;
-            if (known.Add(attempt) && known.Add(booked))
+            if (!known.Contains(attempt) && known.Add(booked))
             {
                 history.Add(booked);
             }

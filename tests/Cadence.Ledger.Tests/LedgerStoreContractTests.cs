@@ -64,6 +64,50 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reserve_RepeatedKeyAfterThePolicyChanged_ReturnsTheFirstResult()
+    {
+        var first = await Ledger().ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+        var changed = new ContactLedger(Store, new LedgerPolicy(TestData.ConversationCapPolicyText));
+
+        var again = await changed.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+
+        Assert.Equal(first with { Repeated = true }, again);
+    }
+
+    [Fact]
+    public async Task Reserve_EscalationDueNow_ReservesItAndServesItsStep()
+    {
+        var policy = new LedgerPolicy(TestData.PolicyText.Replace(
+            "{ \"id\": \"sms-overdue\", \"channel\": \"sms\", \"template\": \"overdue-sms\",",
+            "{ \"id\": \"agency\", \"escalation\": \"agency-placement\",",
+            StringComparison.Ordinal).Replace(", \"repeatInterval\": \"24:00:00\"", string.Empty, StringComparison.Ordinal));
+        var ledger = new ContactLedger(Store, policy);
+
+        var first = await ledger.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+        await ledger.CompleteAsync(first.Reservation!.Id, ContactOutcome.Sent, TestData.Now, Ct);
+        var second = await ledger.ReserveAsync(TestData.Person(), TestData.Now + Duration.FromDays(1), "k2", Ct);
+
+        Assert.Equal((ReserveStatus.Reserved, DecisionKind.Escalate), (first.Status, first.Decision!.Value.Kind));
+        Assert.Equal((Channel.None, "agency", (string?)null), (first.Reservation.Channel, first.Reservation.StepId, first.Reservation.ContactPointId));
+        Assert.Equal(ReserveStatus.NotDue, second.Status);
+        Assert.NotEqual(DecisionKind.Escalate, second.Decision!.Value.Kind);
+    }
+
+    [Fact]
+    public async Task Expire_SeveralPersons_ExpiresEachOnesReservations()
+    {
+        var ledger = Ledger();
+        var one = (await ledger.ReserveAsync(TestData.Person("P-1"), TestData.Now, "k1", Ct)).Reservation!;
+        var two = (await ledger.ReserveAsync(TestData.Person("P-2"), TestData.Now + Duration.FromMinutes(1), "k2", Ct)).Reservation!;
+
+        Assert.Equal(1, await ledger.ExpireAsync(one.ExpiresAt, Ct));
+        Assert.Equal(1, await ledger.ExpireAsync(two.ExpiresAt, Ct));
+
+        Assert.Equal(ReservationStatus.Expired, (await ledger.GetReservationAsync(one.Id, Ct))!.Status);
+        Assert.Equal(ReservationStatus.Expired, (await ledger.GetReservationAsync(two.Id, Ct))!.Status);
+    }
+
+    [Fact]
     public async Task Reserve_KeyUsedForAnotherPerson_Throws()
     {
         var ledger = Ledger();
@@ -86,6 +130,21 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
         Assert.Null(second.Reservation);
         Assert.Equal(DecisionKind.Contact, second.Decision!.Value.Kind);
         Assert.Equal(TestData.Now + Duration.FromHours(24), second.Decision.Value.NotBefore);
+    }
+
+    [Fact]
+    public async Task Reserve_AfterACompletedReservation_SeesItsAttempt()
+    {
+        var ledger = Ledger();
+        var first = await ledger.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+        await ledger.CompleteAsync(first.Reservation!.Id, ContactOutcome.Delivered, TestData.Now + Duration.FromMinutes(1), Ct);
+
+        var next = await ledger.ReserveAsync(TestData.Person(), TestData.Now + Duration.FromHours(1), "k2", Ct);
+
+        Assert.Equal(ReserveStatus.NotDue, next.Status);
+        Assert.Equal(TestData.Now + Duration.FromHours(24) + Duration.FromMinutes(1), next.Decision!.Value.NotBefore);
+        var inputs = PersonJson.Read((await Store.GetDecisionAsync(next.DecisionId, Ct))!.InputsJson!).ToPerson()!;
+        Assert.Equal([first.Reservation.ToAttempt(ContactOutcome.Delivered, TestData.Now + Duration.FromMinutes(1))], inputs.History);
     }
 
     [Fact]
