@@ -15,14 +15,14 @@ feed="$work/feed"
 version="0.0.0-smoke.$(git rev-parse --short HEAD 2>/dev/null || echo local)"
 
 echo "packing $version into $feed"
-for project in src/Cadence src/Cadence.Extensions.DependencyInjection src/Cadence.Json src/Cadence.Simulation src/Cadence.Testing src/Cadence.Cli; do
+for project in src/Cadence src/Cadence.Extensions.DependencyInjection src/Cadence.Json src/Cadence.Ledger src/Cadence.Ledger.Sqlite src/Cadence.Simulation src/Cadence.Testing src/Cadence.Cli; do
   dotnet pack "$project" -c Release -o "$feed" -p:PackageVersion="$version" --nologo -v quiet > "$work/pack.log" 2>&1 \
     || { cat "$work/pack.log"; echo "dotnet pack $project failed"; exit 1; }
 done
-for id in Cadence Cadence.Extensions.DependencyInjection Cadence.Json Cadence.Simulation Cadence.Testing Cadence.Cli; do
+for id in Cadence Cadence.Extensions.DependencyInjection Cadence.Json Cadence.Ledger Cadence.Ledger.Sqlite Cadence.Simulation Cadence.Testing Cadence.Cli; do
   [ -f "$feed/$id.$version.nupkg" ] || { echo "missing package $id"; exit 1; }
 done
-for id in Cadence Cadence.Extensions.DependencyInjection Cadence.Json Cadence.Simulation Cadence.Testing; do
+for id in Cadence Cadence.Extensions.DependencyInjection Cadence.Json Cadence.Ledger Cadence.Ledger.Sqlite Cadence.Simulation Cadence.Testing; do
   [ -f "$feed/$id.$version.snupkg" ] || { echo "missing symbols package $id"; exit 1; }
   nuspec=$(unzip -p "$feed/$id.$version.nupkg" "$id.nuspec")
   for field in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository type="git"'; do

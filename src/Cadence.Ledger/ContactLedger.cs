@@ -1,0 +1,454 @@
+using System.Reflection;
+using Cadence.Json;
+using NodaTime;
+
+namespace Cadence.Ledger;
+
+/// <summary>
+/// A contact ledger: decides and reserves the next contact with a person in one transaction on the person, so that two
+/// workers (or a retry) deciding for the same person at once never both send; completes, cancels and expires
+/// reservations (an expired one counts as an attempt of unknown outcome: fail closed); and keeps every decision with
+/// its policy, time-zone database and engine versions, explanation and inputs, for audit and replay.
+/// </summary>
+/// <remarks>
+/// The ledger holds the contact history, reservations and decisions; the host keeps the rest of the person's state
+/// (accounts, contact points, holds) and passes it in. The ledger never reads a clock: every operation takes the
+/// instant. Thread-safe: one ledger serves every worker of a process, and ledgers in several processes may share a store.
+/// </remarks>
+public sealed class ContactLedger
+{
+    private static readonly string CadenceVersion = VersionOf(typeof(CadenceEngine).Assembly);
+
+    private readonly ILedgerStore store;
+    private readonly LedgerOptions options;
+    private readonly CadenceEngine engine;
+    private readonly ContactOutcome bookedOutcome;
+
+    /// <summary>Creates a ledger deciding with <paramref name="policy"/>.</summary>
+    /// <param name="store">Where the ledger keeps its records (initialised: see <see cref="ILedgerStore.InitializeAsync"/>).</param>
+    /// <param name="policy">The policy, as evidence: its text and holiday files.</param>
+    /// <param name="options">How it reserves, expires and keeps records; the defaults when <see langword="null"/>.</param>
+    /// <exception cref="PolicyValidationException">The policy has problems.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The reservation time to live or the input retention is not positive.</exception>
+    public ContactLedger(ILedgerStore store, LedgerPolicy policy, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        options ??= LedgerOptions.Default;
+        if (options.ReservationTimeToLive <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReservationTimeToLive, "The reservation time to live must be positive.");
+        }
+
+        if (options.InputRetention <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.InputRetention, "The input retention must be positive.");
+        }
+
+        this.store = store;
+        this.options = options with { PseudonymKey = options.PseudonymKey?.ToArray() };
+        Policy = policy;
+        engine = CreateEngine(policy.Load(), options.Evaluator);
+        bookedOutcome = OutcomeForUnknown(engine);
+    }
+
+    /// <summary>The policy the ledger decides with.</summary>
+    public LedgerPolicy Policy { get; }
+
+    /// <summary>The engine the ledger decides with (explanations collected).</summary>
+    public ICadenceEngine Engine => engine;
+
+    /// <summary>The version of the Cadence engine recorded with each decision.</summary>
+    public static string EngineVersion => CadenceVersion;
+
+    /// <summary>
+    /// Decides the next contact with <paramref name="person"/> at <paramref name="now"/> and, when it is a contact or an
+    /// escalation due now, reserves it, all in one transaction on the person: the ledger's history and every open
+    /// reservation (as an attempt booked at its instant, of unknown outcome) are merged into the person first, so a
+    /// second reserve for the person sees the first. The decision is stored for audit whatever it is. A repeated
+    /// <paramref name="idempotencyKey"/> returns the first answer unchanged.
+    /// </summary>
+    /// <param name="person">The person's current state from the host (its history may be empty: the ledger's is merged in).</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="idempotencyKey">The host's key for this request (e.g. the job's id): the same key, the same answer.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException">The key or the person's id is empty, or the key was used for another person.</exception>
+    public Task<ReserveResult> ReserveAsync(Person person, Instant now, string idempotencyKey, CancellationToken cancellationToken = default)
+        => ReserveCoreAsync(person, null, now, idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// "May I make this contact now?": checks a contact the host proposes (see <see cref="ICadenceEngine.Check"/>) and,
+    /// when it is allowed now, reserves it, in one transaction on the person, as <see cref="ReserveAsync(Person, Instant, string, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="person">The person's current state from the host.</param>
+    /// <param name="contact">The proposed contact.</param>
+    /// <param name="now">The instant the contact would be made.</param>
+    /// <param name="idempotencyKey">The host's key for this request.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentException">The key or the person's id is empty, or the key was used for another person.</exception>
+    public Task<ReserveResult> ReserveAsync(Person person, ProposedContact contact, Instant now, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return ReserveCoreAsync(person, contact, now, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reports how a reserved contact ended: records the attempt, made at <paramref name="at"/>, on its point about its
+    /// accounts. Idempotent: the same report again changes nothing. A reservation that had expired is completed late:
+    /// the reported attempt replaces the one of unknown outcome (both stay in the audit). A cancelled one, or one
+    /// completed with another outcome or instant, is refused.
+    /// </summary>
+    /// <param name="reservationId">The reservation.</param>
+    /// <param name="outcome">How the contact ended.</param>
+    /// <param name="at">When the contact was made.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The answer.</returns>
+    public async Task<ReservationUpdate> CompleteAsync(long reservationId, ContactOutcome outcome, Instant at, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetReservationAsync(reservationId, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return NotFound(reservationId);
+        }
+
+        return await store.RunInPersonTransactionAsync(found.PersonId, async (tx, ct) =>
+        {
+            if (await tx.GetReservationAsync(reservationId, ct).ConfigureAwait(false) is not { } r)
+            {
+                return NotFound(reservationId);
+            }
+
+            switch (r.Status)
+            {
+                case ReservationStatus.Completed when r.Outcome == outcome && r.SettledAt == at:
+                    return new ReservationUpdate(ReservationUpdateStatus.AlreadyDone, r);
+                case ReservationStatus.Completed:
+                    return new ReservationUpdate(ReservationUpdateStatus.Refused, r, $"Reservation {reservationId} was already completed with {r.Outcome} at {r.SettledAt}.");
+                case ReservationStatus.Cancelled:
+                    return new ReservationUpdate(ReservationUpdateStatus.Refused, r, $"Reservation {reservationId} was cancelled at {r.SettledAt}: its contact was reported as not made.");
+                default:
+                    var late = r.Status == ReservationStatus.Expired;
+                    if (late)
+                    {
+                        await tx.SupersedeAttemptsAsync(r.Id, ct).ConfigureAwait(false);
+                    }
+
+                    var done = r with { Status = ReservationStatus.Completed, Outcome = outcome, SettledAt = at };
+                    await tx.UpdateReservationAsync(done, ct).ConfigureAwait(false);
+                    await tx.AddAttemptAsync(done.ToAttempt(outcome, at), r.Id, ct).ConfigureAwait(false);
+                    await tx.AddEventAsync(new ReservationEvent(r.Id, at, late ? ReservationEventKind.CompletedLate : ReservationEventKind.Completed, outcome), ct).ConfigureAwait(false);
+                    return new ReservationUpdate(late ? ReservationUpdateStatus.CompletedLate : ReservationUpdateStatus.Done, done);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports that a reserved contact was not made: the reservation no longer counts. Idempotent. Refused for a
+    /// completed reservation, and for one that expired (at or before <paramref name="now"/>): the contact may have been
+    /// made, so it keeps counting (complete it with its outcome if it was).
+    /// </summary>
+    /// <param name="reservationId">The reservation.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The answer.</returns>
+    public async Task<ReservationUpdate> CancelAsync(long reservationId, Instant now, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetReservationAsync(reservationId, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return NotFound(reservationId);
+        }
+
+        return await store.RunInPersonTransactionAsync(found.PersonId, async (tx, ct) =>
+        {
+            await ExpireDueAsync(tx, now, ct).ConfigureAwait(false);
+            if (await tx.GetReservationAsync(reservationId, ct).ConfigureAwait(false) is not { } r)
+            {
+                return NotFound(reservationId);
+            }
+
+            switch (r.Status)
+            {
+                case ReservationStatus.Cancelled:
+                    return new ReservationUpdate(ReservationUpdateStatus.AlreadyDone, r);
+                case ReservationStatus.Completed:
+                    return new ReservationUpdate(ReservationUpdateStatus.Refused, r, $"Reservation {reservationId} was completed with {r.Outcome} at {r.SettledAt}: its contact was made.");
+                case ReservationStatus.Expired:
+                    return new ReservationUpdate(ReservationUpdateStatus.Refused, r, $"Reservation {reservationId} expired at {r.ExpiresAt} and counts as a contact of unknown outcome: a late cancel cannot prove it was not made (complete it if it was).");
+                default:
+                    var cancelled = r with { Status = ReservationStatus.Cancelled, SettledAt = now };
+                    await tx.UpdateReservationAsync(cancelled, ct).ConfigureAwait(false);
+                    await tx.AddEventAsync(new ReservationEvent(r.Id, now, ReservationEventKind.Cancelled), ct).ConfigureAwait(false);
+                    return new ReservationUpdate(ReservationUpdateStatus.Done, cancelled);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Expires every open reservation whose time to live has passed at <paramref name="now"/>: each becomes an attempt of
+    /// <see cref="ContactOutcome.Unknown"/> outcome at its reserved instant. Reserves and cancels expire a person's
+    /// reservations themselves; a host runs this now and then so that the audit shows expiries promptly.
+    /// </summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>How many reservations expired.</returns>
+    public async Task<int> ExpireAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var expired = 0;
+        foreach (var personId in await store.GetPersonsWithExpiredReservationsAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            expired += await store.RunInPersonTransactionAsync(personId, (tx, ct) => ExpireDueAsync(tx, now, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        return expired;
+    }
+
+    /// <summary>Reads a reservation as it stands.</summary>
+    /// <param name="reservationId">Its id.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The reservation, or <see langword="null"/>.</returns>
+    public Task<Reservation?> GetReservationAsync(long reservationId, CancellationToken cancellationToken = default)
+        => store.GetReservationAsync(reservationId, cancellationToken);
+
+    /// <summary>
+    /// Replays a stored decision: reads its policy again, evaluates its stored inputs at its instant, and says whether it
+    /// gives the same decision, explanation included. Refused, with the reason, when something it needs is missing or
+    /// differs: no such decision, purged inputs, a missing or altered policy, another time-zone database.
+    /// </summary>
+    /// <param name="decisionId">The decision's id.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The answer.</returns>
+    public Task<ReplayResult> ReplayAsync(long decisionId, CancellationToken cancellationToken = default)
+        => LedgerReplay.ReplayAsync(store, decisionId, options.Evaluator, cancellationToken);
+
+    /// <summary>
+    /// Applies the retention period: removes the inputs of decisions made more than <see cref="LedgerOptions.InputRetention"/>
+    /// before <paramref name="now"/> (their decision, explanation and policy stay; they can no longer be replayed).
+    /// </summary>
+    /// <param name="now">The instant.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>How many decisions lost their inputs.</returns>
+    public Task<int> PurgeAsync(Instant now, CancellationToken cancellationToken = default)
+        => store.PurgeInputsAsync(now - options.InputRetention, now, cancellationToken);
+
+    /// <summary>
+    /// Erases a person on request: their id, and the ids of their accounts and contact points, are replaced everywhere
+    /// by pseudonyms (an HMAC-SHA256 with <see cref="LedgerOptions.PseudonymKey"/>), in the history, reservations and
+    /// stored decisions, inputs and explanations included; the evidence (instants, channels, steps, outcomes, decisions,
+    /// policies) stays. The same key gives the same pseudonyms, so the person's records stay linked to each other.
+    /// </summary>
+    /// <param name="personId">The person.</param>
+    /// <param name="now">When they are erased.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The person's pseudonym.</returns>
+    /// <exception cref="InvalidOperationException">The options have no <see cref="LedgerOptions.PseudonymKey"/>.</exception>
+    public Task<string> EraseAsync(string personId, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        var key = options.PseudonymKey is { Length: > 0 } k ? k : throw new InvalidOperationException("Erasing a person needs LedgerOptions.PseudonymKey, the secret key pseudonyms are made with.");
+        return store.RunInPersonTransactionAsync(personId, async (tx, ct) =>
+        {
+            var erasure = new Erasure(key, personId);
+            var decisions = await tx.GetDecisionsAsync(ct).ConfigureAwait(false);
+            foreach (var d in decisions)
+            {
+                erasure.Learn(d);
+            }
+
+            var rewritten = decisions.Select(d => erasure.Rewrite(d, now)).ToList();
+            await tx.ErasePersonAsync(erasure.Pseudonym, erasure.Pseudonymise, rewritten, ct).ConfigureAwait(false);
+            return erasure.Pseudonym;
+        }, cancellationToken);
+    }
+
+    internal static CadenceEngine CreateEngine(CadencePolicy policy, CadenceEvaluator evaluator)
+        => new(policy, new CadenceEngineOptions { Evaluator = evaluator, IncludeExplanations = true });
+
+    internal static string VersionOf(Assembly assembly)
+        => assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// The outcome an attempt of unknown outcome (an open or expired reservation) is given when the person is
+    /// evaluated: <see cref="ContactOutcome.Unknown"/> itself when the engine reads it (it then counts for every outcome
+    /// filter and as an exhaustion failure); otherwise, with an engine that refuses it, a conversation, the outcome that
+    /// most caps and cooldowns count, so that a booked contact still holds the person back.
+    /// </summary>
+    internal static ContactOutcome OutcomeForUnknown(ICadenceEngine engine)
+    {
+        var epoch = Instant.FromUnixTimeSeconds(0);
+        var probe = new Person("outcome-probe")
+        {
+            Accounts = [new Account("outcome-probe")],
+            History = [new ContactAttempt(epoch, Channel.Sms, ContactDirection.Outbound, ContactOutcome.Unknown)],
+        };
+        var decision = engine.Evaluate(probe, epoch + Duration.FromDays(1));
+        return decision.Kind == DecisionKind.Error && decision.Error?.Message.Contains("outcome", StringComparison.Ordinal) == true
+            ? ContactOutcome.Conversation
+            : ContactOutcome.Unknown;
+    }
+
+    private static ReservationUpdate NotFound(long reservationId) => new(ReservationUpdateStatus.NotFound, null, $"There is no reservation {reservationId}.");
+
+    private static async Task<int> ExpireDueAsync(ILedgerTransaction tx, Instant now, CancellationToken ct)
+    {
+        var expired = 0;
+        foreach (var r in await tx.GetOpenReservationsAsync(ct).ConfigureAwait(false))
+        {
+            if (r.ExpiresAt > now)
+            {
+                continue;
+            }
+
+            var gone = r with { Status = ReservationStatus.Expired, Outcome = ContactOutcome.Unknown, SettledAt = r.ExpiresAt };
+            await tx.UpdateReservationAsync(gone, ct).ConfigureAwait(false);
+            await tx.AddAttemptAsync(r.ToAttempt(ContactOutcome.Unknown, r.At), r.Id, ct).ConfigureAwait(false);
+            await tx.AddEventAsync(new ReservationEvent(r.Id, r.ExpiresAt, ReservationEventKind.Expired, ContactOutcome.Unknown), ct).ConfigureAwait(false);
+            expired++;
+        }
+
+        return expired;
+    }
+
+    private Person Merge(Person person, IReadOnlyList<ContactAttempt> recorded, IReadOnlyList<Reservation> open)
+    {
+        if (recorded.Count == 0 && open.Count == 0)
+        {
+            return person;
+        }
+
+        var known = new HashSet<ContactAttempt>(person.History);
+        var history = person.History.ToBuilder();
+        foreach (var attempt in recorded)
+        {
+            var booked = attempt.Outcome == ContactOutcome.Unknown ? attempt with { Outcome = bookedOutcome } : attempt;
+            if (!known.Contains(attempt) && known.Add(booked))
+            {
+                history.Add(booked);
+            }
+        }
+
+        foreach (var r in open)
+        {
+            history.Add(r.ToAttempt(bookedOutcome, r.At));
+        }
+
+        return person with { History = history.ToImmutable() };
+    }
+
+    private Task<ReserveResult> ReserveCoreAsync(Person person, ProposedContact? contact, Instant now, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        if (string.IsNullOrWhiteSpace(person.PersonId))
+        {
+            throw new ArgumentException("The person's id must not be empty.", nameof(person));
+        }
+
+        return store.RunInPersonTransactionAsync(person.PersonId, async (tx, ct) =>
+        {
+            if (await tx.FindRequestAsync(idempotencyKey, ct).ConfigureAwait(false) is { } request)
+            {
+                if (request.PersonId != person.PersonId)
+                {
+                    throw new ArgumentException($"The idempotency key '{idempotencyKey}' was already used for another person.", nameof(idempotencyKey));
+                }
+
+                return await RepeatAsync(tx, request, ct).ConfigureAwait(false);
+            }
+
+            await ExpireDueAsync(tx, now, ct).ConfigureAwait(false);
+            var merged = Merge(person, await tx.GetAttemptsAsync(ct).ConfigureAwait(false), await tx.GetOpenReservationsAsync(ct).ConfigureAwait(false));
+            await tx.SavePolicyAsync(Policy, ct).ConfigureAwait(false);
+            Decision? decision = null;
+            ContactCheck? check = null;
+            string resultJson;
+            ReserveStatus status;
+            Reservation? reservation = null;
+            if (contact is null)
+            {
+                var d = engine.Evaluate(merged, now);
+                decision = d;
+                resultJson = DecisionJson.Write(d);
+                status = d.Kind == DecisionKind.Error ? ReserveStatus.Error
+                    : d.Kind is DecisionKind.Contact or DecisionKind.Escalate && d.NotBefore <= now && d.Step is not null ? ReserveStatus.Reserved
+                    : ReserveStatus.NotDue;
+                if (status == ReserveStatus.Reserved)
+                {
+                    reservation = new Reservation(0, person.PersonId, 0, now, now + options.ReservationTimeToLive, d.Channel ?? Channel.None, d.Step!.Id)
+                    {
+                        ContactPointId = d.ContactPointId,
+                        AccountIds = d.AccountIds,
+                    };
+                }
+            }
+            else
+            {
+                check = engine.Check(merged, contact, now);
+                resultJson = DecisionJson.Write(check);
+                status = check.Error is not null ? ReserveStatus.Error : check.Allowed ? ReserveStatus.Reserved : ReserveStatus.NotAllowed;
+                if (status == ReserveStatus.Reserved)
+                {
+                    reservation = new Reservation(0, person.PersonId, 0, now, now + options.ReservationTimeToLive, contact.Channel, contact.StepId)
+                    {
+                        ContactPointId = contact.ContactPointId,
+                        AccountIds = contact.AccountIds,
+                    };
+                }
+            }
+
+            var record = new LedgerDecisionRecord(
+                0,
+                person.PersonId,
+                now,
+                contact is null ? LedgerOperation.Evaluate : LedgerOperation.Check,
+                Policy.Id,
+                DateTimeZoneProviders.Tzdb.VersionId,
+                CadenceVersion,
+                resultJson,
+                PersonJson.Write(merged),
+                contact is null ? null : ProposedContactJson.Write(contact));
+            var decisionId = await tx.AddDecisionAsync(record, ct).ConfigureAwait(false);
+            if (reservation is not null)
+            {
+                reservation = reservation with { DecisionId = decisionId };
+                reservation = reservation with { Id = await tx.AddReservationAsync(reservation, ct).ConfigureAwait(false) };
+                await tx.AddEventAsync(new ReservationEvent(reservation.Id, now, ReservationEventKind.Reserved), ct).ConfigureAwait(false);
+            }
+
+            await tx.AddRequestAsync(new LedgerRequest(idempotencyKey, person.PersonId, decisionId, reservation?.Id), ct).ConfigureAwait(false);
+            return new ReserveResult { Status = status, DecisionId = decisionId, Decision = decision, Check = check, Reservation = reservation };
+        }, cancellationToken);
+    }
+
+    private async Task<ReserveResult> RepeatAsync(ILedgerTransaction tx, LedgerRequest request, CancellationToken ct)
+    {
+        var record = await tx.GetDecisionAsync(request.DecisionId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The ledger's request '{request.Key}' names decision {request.DecisionId}, which is not stored.");
+        Reservation? reservation = null;
+        if (request.ReservationId is { } id && await tx.GetReservationAsync(id, ct).ConfigureAwait(false) is { } r)
+        {
+            reservation = r with { Status = ReservationStatus.Open, Outcome = null, SettledAt = null };
+        }
+
+        var policy = record.PolicyId == Policy.Id ? engine.Policy
+            : (await store.GetPolicyAsync(record.PolicyId, ct).ConfigureAwait(false))?.Load()
+              ?? throw new InvalidOperationException($"The ledger's decision {record.Id} names policy {record.PolicyId}, which is not stored.");
+        if (record.Operation == LedgerOperation.Evaluate)
+        {
+            var decision = DecisionJson.Read(record.ResultJson, policy);
+            var status = decision.Kind == DecisionKind.Error ? ReserveStatus.Error : reservation is not null ? ReserveStatus.Reserved : ReserveStatus.NotDue;
+            return new ReserveResult { Status = status, DecisionId = record.Id, Decision = decision, Reservation = reservation, Repeated = true };
+        }
+
+        // A check cannot be read back from its record; it is the same function of the same stored inputs.
+        ContactCheck? check = null;
+        if (record.InputsJson is { } inputs && record.ProposedJson is { } proposed && PersonJson.Read(inputs).ToPerson() is { } person)
+        {
+            var checker = ReferenceEquals(policy, engine.Policy) ? engine : CreateEngine(policy, options.Evaluator);
+            check = checker.Check(person, ProposedContactJson.Read(proposed), record.Now);
+        }
+
+        var checkStatus = reservation is not null ? ReserveStatus.Reserved : check?.Error is not null ? ReserveStatus.Error : ReserveStatus.NotAllowed;
+        return new ReserveResult { Status = checkStatus, DecisionId = record.Id, Check = check, Reservation = reservation, Repeated = true };
+    }
+}
