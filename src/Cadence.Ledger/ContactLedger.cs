@@ -22,7 +22,6 @@ public sealed class ContactLedger
     private readonly ILedgerStore store;
     private readonly LedgerOptions options;
     private readonly CadenceEngine engine;
-    private readonly ContactOutcome bookedOutcome;
 
     /// <summary>Creates a ledger deciding with <paramref name="policy"/>.</summary>
     /// <param name="store">Where the ledger keeps its records (initialised: see <see cref="ILedgerStore.InitializeAsync"/>).</param>
@@ -49,7 +48,6 @@ public sealed class ContactLedger
         this.options = options with { PseudonymKey = options.PseudonymKey?.ToArray() };
         Policy = policy;
         engine = CreateEngine(policy.Load(), options.Evaluator);
-        bookedOutcome = OutcomeForUnknown(engine);
     }
 
     /// <summary>The policy the ledger decides with.</summary>
@@ -267,26 +265,6 @@ public sealed class ContactLedger
     internal static string VersionOf(Assembly assembly)
         => assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "unknown";
 
-    /// <summary>
-    /// The outcome an attempt of unknown outcome (an open or expired reservation) is given when the person is
-    /// evaluated: <see cref="ContactOutcome.Unknown"/> itself when the engine reads it (it then counts for every outcome
-    /// filter and as an exhaustion failure); otherwise, with an engine that refuses it, a conversation, the outcome that
-    /// most caps and cooldowns count, so that a booked contact still holds the person back.
-    /// </summary>
-    internal static ContactOutcome OutcomeForUnknown(ICadenceEngine engine)
-    {
-        var epoch = Instant.FromUnixTimeSeconds(0);
-        var probe = new Person("outcome-probe")
-        {
-            Accounts = [new Account("outcome-probe")],
-            History = [new ContactAttempt(epoch, Channel.Sms, ContactDirection.Outbound, ContactOutcome.Unknown)],
-        };
-        var decision = engine.Evaluate(probe, epoch + Duration.FromDays(1));
-        return decision.Kind == DecisionKind.Error && decision.Error?.Message.Contains("outcome", StringComparison.Ordinal) == true
-            ? ContactOutcome.Conversation
-            : ContactOutcome.Unknown;
-    }
-
     private static ReservationUpdate NotFound(long reservationId) => new(ReservationUpdateStatus.NotFound, null, $"There is no reservation {reservationId}.");
 
     private static async Task<int> ExpireDueAsync(ILedgerTransaction tx, Instant now, CancellationToken ct)
@@ -320,16 +298,15 @@ public sealed class ContactLedger
         var history = person.History.ToBuilder();
         foreach (var attempt in recorded)
         {
-            var booked = attempt.Outcome == ContactOutcome.Unknown ? attempt with { Outcome = bookedOutcome } : attempt;
-            if (!known.Contains(attempt) && known.Add(booked))
+            if (known.Add(attempt))
             {
-                history.Add(booked);
+                history.Add(attempt);
             }
         }
 
         foreach (var r in open)
         {
-            history.Add(r.ToAttempt(bookedOutcome, r.At));
+            history.Add(r.ToAttempt(ContactOutcome.Unknown, r.At));
         }
 
         return person with { History = history.ToImmutable() };
