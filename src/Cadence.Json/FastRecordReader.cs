@@ -310,14 +310,19 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("at"u8) ? 0
-                : reader.ValueTextEquals("channel"u8) ? 1
-                : reader.ValueTextEquals("direction"u8) ? 2
-                : reader.ValueTextEquals("outcome"u8) ? 3
-                : reader.ValueTextEquals("stepId"u8) ? 4
-                : reader.ValueTextEquals("contactPointId"u8) ? 5
-                : reader.ValueTextEquals("accountIds"u8) ? 6
-                : -1;
+            // Attempts are most of a line: their names are told apart by length first.
+            var n = reader.ValueIsEscaped ? default : reader.ValueSpan;
+            var name = n.Length switch
+            {
+                2 when n.SequenceEqual("at"u8) => 0,
+                7 when n.SequenceEqual("channel"u8) => 1,
+                9 when n.SequenceEqual("direction"u8) => 2,
+                7 when n.SequenceEqual("outcome"u8) => 3,
+                6 when n.SequenceEqual("stepId"u8) => 4,
+                14 when n.SequenceEqual("contactPointId"u8) => 5,
+                10 when n.SequenceEqual("accountIds"u8) => 6,
+                _ => -1,
+            };
             Once(ref seen, ref name);
             var ok = name switch
             {
@@ -574,7 +579,7 @@ internal ref struct FastRecordReader
             return null;
         }
 
-        return NodaTime.Instant.FromUtc(y, mo, d, h, mi, sec) + Duration.FromNanoseconds(nanos);
+        return RecentDays.Midnight(y, mo, d) + Duration.FromSeconds((h * 3600L) + (mi * 60L) + sec) + Duration.FromNanoseconds(nanos);
     }
 
     private static bool Digits(ReadOnlySpan<byte> s, out int value)
@@ -613,10 +618,13 @@ internal ref struct FastRecordReader
         }
     }
 
-    /// <summary>The thread's few most recent shared strings, with their UTF-8 bytes, replaced in turn.</summary>
+    /// <summary>
+    /// The thread's recent shared strings with their UTF-8 bytes, in a table of 256 slots indexed by a hash of the bytes:
+    /// one comparison finds a string, and a new one takes its slot's place.
+    /// </summary>
     private static class RecentStrings
     {
-        private const int Capacity = 32;
+        private const int Slots = 256;
 
         // Strings longer than this are not kept: ids and zones are short.
         private const int MaxBytes = 64;
@@ -624,37 +632,60 @@ internal ref struct FastRecordReader
         [ThreadStatic]
         private static (byte[] Utf8, string Text)[]? entries;
 
-        [ThreadStatic]
-        private static int next;
-
         public static string? Get(ReadOnlySpan<byte> utf8)
         {
-            if (entries is not { } all || utf8.Length > MaxBytes)
+            if (entries is not { } all || utf8.Length > MaxBytes || utf8.IsEmpty)
             {
                 return null;
             }
 
-            foreach (var (bytes, text) in all)
-            {
-                if (bytes is not null && utf8.SequenceEqual(bytes))
-                {
-                    return text;
-                }
-            }
-
-            return null;
+            var (bytes, text) = all[Slot(utf8)];
+            return bytes is not null && utf8.SequenceEqual(bytes) ? text : null;
         }
 
         public static string Add(ReadOnlySpan<byte> utf8, string text)
         {
-            if (utf8.Length <= MaxBytes)
+            if (utf8.Length <= MaxBytes && !utf8.IsEmpty)
             {
-                var all = entries ??= new (byte[], string)[Capacity];
-                all[next] = (utf8.ToArray(), text);
-                next = (next + 1) % Capacity;
+                (entries ??= new (byte[], string)[Slots])[Slot(utf8)] = (utf8.ToArray(), text);
             }
 
             return text;
+        }
+
+        /// <summary>A slot from the length and the last bytes, where ids differ (<c>call-1</c>, <c>call-2</c>, <c>L-17</c>).</summary>
+        private static int Slot(ReadOnlySpan<byte> utf8)
+        {
+            var hash = (uint)utf8.Length * 31;
+            for (var i = Math.Max(0, utf8.Length - 4); i < utf8.Length; i++)
+            {
+                hash = (hash * 31) + utf8[i];
+            }
+
+            hash ^= (uint)utf8[0] << 7;
+            return (int)(hash % Slots);
+        }
+    }
+
+    /// <summary>The thread's recent days' UTC midnights, in a table of 64 slots: a history's attempts share a few weeks.</summary>
+    private static class RecentDays
+    {
+        private const int Slots = 64;
+
+        [ThreadStatic]
+        private static (int Key, Instant Midnight)[]? entries;
+
+        public static Instant Midnight(int year, int month, int day)
+        {
+            var key = (year * 10_000) + (month * 100) + day;
+            var all = entries ??= new (int, Instant)[Slots];
+            ref var entry = ref all[((year * 372) + (month * 31) + day) % Slots];
+            if (entry.Key != key)
+            {
+                entry = (key, NodaTime.Instant.FromUtc(year, month, day, 0, 0));
+            }
+
+            return entry.Midnight;
         }
     }
 }
