@@ -29,7 +29,9 @@ for id in Cadence Cadence.Extensions.DependencyInjection Cadence.Json Cadence.Le
     grep -qF "$field" <<< "$nuspec" || { echo "$id: the package has no $field"; exit 1; }
   done
 done
-unzip -l "$feed/Cadence.$version.nupkg" | grep -q "lib/net8.0/Cadence.dll" || { echo "Cadence has no net8.0 assets"; exit 1; }
+# The listing is read whole first: `grep -q` leaving a pipe early would fail the pipeline (pipefail) at random.
+listing=$(unzip -l "$feed/Cadence.$version.nupkg")
+grep -qF "lib/net8.0/Cadence.dll" <<< "$listing" || { echo "Cadence has no net8.0 assets"; exit 1; }
 
 consumer="$work/consumer"
 mkdir -p "$consumer"
