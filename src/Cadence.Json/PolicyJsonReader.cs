@@ -427,6 +427,24 @@ internal sealed class PolicyJsonReader
     /// </summary>
     private byte[]? HolidayFile(string file, string path)
     {
+        if (options.HolidayFiles is { } given)
+        {
+            if (!given.TryGetValue(file, out var text))
+            {
+                r.Error(path, $"the holiday file '{file}' is not among the holiday files given");
+                return null;
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            if (bytes.Length > MaxHolidayFileBytes)
+            {
+                r.Error(path, JsonElementReader.Invariant($"the holiday file '{file}' is larger than {MaxHolidayFileBytes / 1024} KiB"));
+                return null;
+            }
+
+            return bytes;
+        }
+
         var folder = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
         var inside = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(folder, file));

@@ -74,41 +74,15 @@ public sealed record LedgerPolicy
     }
 
     /// <summary>
-    /// Reads the policy this evidence holds, as <see cref="PolicyJson"/> reads a file: holiday files are read from
-    /// <see cref="HolidayFiles"/> (written to a temporary folder that is deleted afterwards).
+    /// Reads the policy this evidence holds, as <see cref="PolicyJson"/> reads a file, its holiday files taken from
+    /// <see cref="HolidayFiles"/> (never from the disk).
     /// </summary>
     /// <returns>The validated policy.</returns>
     /// <exception cref="PolicyValidationException">The policy has problems; every one is listed.</exception>
     public CadencePolicy Load()
-    {
-        if (HolidayFiles.Count == 0)
-        {
-            return PolicyJson.Parse(Text);
-        }
-
-        var folder = Path.Combine(Path.GetTempPath(), "cadence-ledger-policy-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            foreach (var (name, content) in HolidayFiles)
-            {
-                var file = Path.GetFullPath(Path.Combine(folder, name));
-                if (!file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    throw new PolicyValidationException($"The holiday file '{name}' is not inside the policy's folder: name a file beside the policy or below it.");
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllBytes(file, Encoding.UTF8.GetBytes(content));
-            }
-
-            return PolicyJson.Read(Text, new PolicyJsonOptions { BaseDirectory = folder }).GetPolicyOrThrow("policy " + Sha256[..12]);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        => HolidayFiles.Count == 0
+            ? PolicyJson.Parse(Text)
+            : PolicyJson.Read(Text, new PolicyJsonOptions { HolidayFiles = HolidayFiles }).GetPolicyOrThrow("policy " + Sha256[..12]);
 
     /// <summary>Whether <paramref name="other"/> holds the same texts.</summary>
     /// <param name="other">Another evidence.</param>

@@ -227,6 +227,19 @@ public sealed class PolicyJsonTests
         }
     }
 
+    [Fact]
+    public void Read_HolidayFilesGivenInMemory_AreReadFromThereAndNeverFromTheDisk()
+    {
+        var json = """{ "name": "p", "holidayFiles": ["calendars/x.holidays.json", "y.holidays.json"] }""";
+        var given = new Dictionary<string, string> { ["calendars/x.holidays.json"] = """{ "name": "X-2026", "dates": ["2026-01-01"] }""" };
+
+        var result = PolicyJson.Read(json, new PolicyJsonOptions { HolidayFiles = given, BaseDirectory = AppContext.BaseDirectory });
+
+        Assert.Equal("line 1, holidayFiles[1]: the holiday file 'y.holidays.json' is not among the holiday files given", Assert.Single(result.Errors).ToString());
+        var policy = PolicyJson.Read(json.Replace(", \"y.holidays.json\"", string.Empty, StringComparison.Ordinal), new PolicyJsonOptions { HolidayFiles = given }).Policy!;
+        Assert.True(policy.Holidays.IsHoliday(new NodaTime.LocalDate(2026, 1, 1)));
+    }
+
     private const string PersonRules = """
         {
           "name": "p",

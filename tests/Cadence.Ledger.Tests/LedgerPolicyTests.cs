@@ -50,13 +50,13 @@ public sealed class LedgerPolicyTests
     }
 
     [Fact]
-    public void Load_HolidayFileOutsideThePolicysFolder_Throws()
+    public void Load_TakesTheHolidayFilesFromTheEvidence_NeverFromTheDisk()
     {
-        var policy = new LedgerPolicy(TestData.PolicyText, [new("../escape.json", "{}")]);
+        // A name that leads out of any folder, and no such file anywhere: the evidence alone is read.
+        var text = TestData.PolicyText.Replace("\"horizon\"", "\"holidayFiles\": [\"../calendars/x.holidays.json\"], \"horizon\"", StringComparison.Ordinal);
+        var policy = new LedgerPolicy(text, [new("../calendars/x.holidays.json", """{ "name": "X-2026", "dates": ["2026-01-01"] }""")]);
 
-        var e = Assert.Throws<PolicyValidationException>(policy.Load);
-
-        Assert.Equal("The holiday file '../escape.json' is not inside the policy's folder: name a file beside the policy or below it.", e.Message);
+        Assert.True(policy.Load().Holidays.IsHoliday(new NodaTime.LocalDate(2026, 1, 1)));
     }
 
     [Fact]
