@@ -84,7 +84,7 @@ internal static class LedgerAuditText
         {
             entries.Add((
                 e.At,
-                Invariant($"{Format(e.At)}  reservation {e.ReservationId} {Name(e.Kind)}{(e.Outcome is { } o ? $"  outcome {Name(o)}" : string.Empty)}"),
+                Invariant($"{Format(e.At)}  reservation {e.ReservationId}  {Name(e.Kind)}{(e.Outcome is { } o ? $"  outcome {Name(o)}" : string.Empty)}"),
                 w =>
                 {
                     w.WriteString("type", "reservationEvent");
