@@ -30,14 +30,24 @@ internal static class CliApp
     /// <summary><c>check</c>: the proposed contact is not allowed at the instant asked about.</summary>
     public const int NotAllowed = 3;
 
+    /// <summary><c>ledger audit</c>, <c>ledger erase</c>: the ledger holds nothing about the person.</summary>
+    public const int NotFound = 4;
+
+    /// <summary><c>ledger replay</c>: the stored decision, evaluated again, gives another decision.</summary>
+    public const int ReplayDifferent = 5;
+
+    /// <summary><c>ledger replay</c>: the decision cannot be replayed (no such decision, inputs purged, policy missing or altered, another time-zone database).</summary>
+    public const int ReplayRefused = 6;
+
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
     /// <param name="args">The arguments, without the program's name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where problems go.</param>
     /// <param name="clock">The clock <c>--now now</c> reads.</param>
     /// <param name="cancellationToken">Stops an evaluation.</param>
+    /// <param name="environment">Reads an environment variable (<c>ledger erase</c>'s key); the process's when <see langword="null"/>.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IClock clock, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IClock clock, CancellationToken cancellationToken = default, Func<string, string?>? environment = null)
     {
         // Nothing read from input reaches a terminal as a control character.
         stdout = new TerminalText(stdout);
@@ -51,6 +61,7 @@ internal static class CliApp
             PacksCommand.Create(),
             GenerateCommand.Create(),
             SimulateCommand.Create(),
+            LedgerCommand.Create(clock, environment ?? Environment.GetEnvironmentVariable),
         };
         root.HelpName = "cadence";
 

@@ -54,6 +54,9 @@ internal sealed class SqliteLedgerTransaction(SqliteConnection connection, strin
     public async Task<IReadOnlyList<Reservation>> GetOpenReservationsAsync(CancellationToken cancellationToken = default)
         => await QueryAsync(connection, $"SELECT {ReservationColumns} FROM reservations WHERE person_id = $person AND status = 'Open' ORDER BY id", ReadReservation, cancellationToken, ("$person", PersonId)).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<Reservation>> GetReservationsAsync(CancellationToken cancellationToken = default)
+        => await QueryAsync(connection, $"SELECT {ReservationColumns} FROM reservations WHERE person_id = $person ORDER BY id", ReadReservation, cancellationToken, ("$person", PersonId)).ConfigureAwait(false);
+
     public async Task<Reservation?> GetReservationAsync(long reservationId, CancellationToken cancellationToken = default)
         => (await QueryAsync(connection, $"SELECT {ReservationColumns} FROM reservations WHERE id = $id AND person_id = $person", ReadReservation, cancellationToken, ("$id", reservationId), ("$person", PersonId)).ConfigureAwait(false))
             .SingleOrDefault();

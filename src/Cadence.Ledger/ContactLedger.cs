@@ -241,21 +241,49 @@ public sealed class ContactLedger
     /// <returns>The person's pseudonym.</returns>
     /// <exception cref="InvalidOperationException">The options have no <see cref="LedgerOptions.PseudonymKey"/>.</exception>
     public Task<string> EraseAsync(string personId, Instant now, CancellationToken cancellationToken = default)
+        => LedgerRecords.EraseAsync(store, options.PseudonymKey, personId, now, cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="person"/>'s history (their attempts, from the host's records) in the ledger, so that later
+    /// reserves see it, in one transaction on the person. Idempotent: an attempt already stored for the person (the same
+    /// instant, channel, direction, outcome, step, point and accounts) is not stored again, so importing the same history
+    /// twice stores it once.
+    /// </summary>
+    /// <param name="person">The person, with their history.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>How many attempts were stored (those already stored left out).</returns>
+    /// <exception cref="ArgumentException">The person's id is empty.</exception>
+    public Task<int> ImportHistoryAsync(Person person, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
-        var key = options.PseudonymKey is { Length: > 0 } k ? k : throw new InvalidOperationException("Erasing a person needs LedgerOptions.PseudonymKey, the secret key pseudonyms are made with.");
-        return store.RunInPersonTransactionAsync(personId, async (tx, ct) =>
+        ArgumentNullException.ThrowIfNull(person);
+        if (string.IsNullOrWhiteSpace(person.PersonId))
         {
-            var erasure = new Erasure(key, personId);
-            var decisions = await tx.GetDecisionsAsync(ct).ConfigureAwait(false);
-            foreach (var d in decisions)
+            throw new ArgumentException("The person's id must not be empty.", nameof(person));
+        }
+
+        return store.RunInPersonTransactionAsync(person.PersonId, async (tx, ct) =>
+        {
+            // A multiset: the same attempt twice in the history is stored twice, once for good.
+            var stored = new Dictionary<ContactAttempt, int>();
+            foreach (var attempt in await tx.GetAttemptsAsync(ct).ConfigureAwait(false))
             {
-                erasure.Learn(d);
+                stored[attempt] = stored.GetValueOrDefault(attempt) + 1;
             }
 
-            var rewritten = decisions.Select(d => erasure.Rewrite(d, now)).ToList();
-            await tx.ErasePersonAsync(erasure.Pseudonym, erasure.Pseudonymise, rewritten, ct).ConfigureAwait(false);
-            return erasure.Pseudonym;
+            var added = 0;
+            foreach (var attempt in person.History.OrderBy(a => a.At))
+            {
+                if (stored.GetValueOrDefault(attempt) is > 0 and var left)
+                {
+                    stored[attempt] = left - 1;
+                    continue;
+                }
+
+                await tx.AddAttemptAsync(attempt, null, ct).ConfigureAwait(false);
+                added++;
+            }
+
+            return added;
         }, cancellationToken);
     }
 

@@ -44,6 +44,11 @@ public interface ILedgerTransaction
     /// <returns>The reservations, oldest first.</returns>
     Task<IReadOnlyList<Reservation>> GetOpenReservationsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The person's reservations, whatever their status (for audit).</summary>
+    /// <param name="cancellationToken">Cancels it.</param>
+    /// <returns>The reservations, oldest first.</returns>
+    Task<IReadOnlyList<Reservation>> GetReservationsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reads one of the person's reservations.</summary>
     /// <param name="reservationId">Its id.</param>
     /// <param name="cancellationToken">Cancels it.</param>

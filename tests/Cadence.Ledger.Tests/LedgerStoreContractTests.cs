@@ -108,6 +108,23 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetReservations_ReadsThePersonsReservationsWhateverTheirStatusOldestFirst()
+    {
+        var ledger = Ledger();
+        var expired = (await ledger.ReserveAsync(TestData.Person("P-1"), TestData.Now, "k1", Ct)).Reservation!;
+        var later = TestData.Now + Duration.FromHours(1);
+        var open = (await ledger.ReserveAsync(TestData.Person("P-1"), later, "k2", Ct)).Reservation;
+        await ledger.ReserveAsync(TestData.Person("P-2"), TestData.Now, "k3", Ct);
+
+        var all = await Store.RunInPersonTransactionAsync("P-1", (tx, ct) => tx.GetReservationsAsync(ct), Ct);
+
+        Assert.Equal(expired.Id, all[0].Id);
+        Assert.Equal(ReservationStatus.Expired, all[0].Status);
+        Assert.Equal(open is null ? 1 : 2, all.Count);
+        Assert.All(all, r => Assert.Equal("P-1", r.PersonId));
+    }
+
+    [Fact]
     public async Task Reserve_KeyUsedForAnotherPerson_Throws()
     {
         var ledger = Ledger();

@@ -26,11 +26,14 @@ internal sealed class Tool : IDisposable
     /// <summary>What <c>--now now</c> reads in these tests.</summary>
     public static Instant ClockNow { get; } = Instant.FromUtc(2026, 3, 9, 14, 30);
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync(_ => null, args);
+
+    /// <summary>Runs the command line with <paramref name="environment"/> for its environment variables.</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(Func<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using var stderr = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var code = await CliApp.RunAsync(args, stdout, stderr, new FakeClock(ClockNow), TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync(args, stdout, stderr, new FakeClock(ClockNow), TestContext.Current.CancellationToken, environment);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
