@@ -1,36 +1,20 @@
-using Cadence.Ledger.Sqlite;
 using Cadence.Ledger.Tests.Support;
 
 namespace Cadence.Ledger.Tests;
 
 /// <summary>Importing a history, and what <see cref="LedgerRecords"/> reads and does without a policy.</summary>
-public sealed class LedgerRecordsTests : IAsyncLifetime
+public sealed class LedgerRecordsTests : SqliteLedgerTest
 {
-    private readonly TemporaryDatabase database = new();
-    private readonly SqliteLedgerStore store;
-
-    public LedgerRecordsTests() => store = new SqliteLedgerStore(database.ConnectionString);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => await store.InitializeAsync(Ct);
-
-    public ValueTask DisposeAsync()
-    {
-        database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task ImportHistory_TheSameHistoryTwice_StoresItOnce()
     {
-        var ledger = new ContactLedger(store, TestData.Policy);
+        var ledger = new ContactLedger(Store, TestData.Policy);
         var sent = new ContactAttempt(TestData.Now - NodaTime.Duration.FromDays(2), Channel.Sms, ContactDirection.Outbound, ContactOutcome.Delivered, "sms-overdue") { ContactPointId = "mobile" };
         var person = TestData.Person() with { History = [sent, sent with { At = sent.At + NodaTime.Duration.FromDays(1) }, sent] };
 
         var first = await ledger.ImportHistoryAsync(person, Ct);
         var second = await ledger.ImportHistoryAsync(person, Ct);
-        var audit = await new LedgerRecords(store).GetAuditAsync("P-1", Ct);
+        var audit = await new LedgerRecords(Store).GetAuditAsync("P-1", Ct);
 
         Assert.Equal(3, first);
         Assert.Equal(0, second);
@@ -40,7 +24,7 @@ public sealed class LedgerRecordsTests : IAsyncLifetime
     [Fact]
     public async Task ImportHistory_IsSeenByTheNextReserve()
     {
-        var ledger = new ContactLedger(store, TestData.Policy);
+        var ledger = new ContactLedger(Store, TestData.Policy);
         var sent = new ContactAttempt(TestData.Now - NodaTime.Duration.FromHours(1), Channel.Sms, ContactDirection.Outbound, ContactOutcome.Delivered, "sms-overdue") { ContactPointId = "mobile" };
         await ledger.ImportHistoryAsync(TestData.Person() with { History = [sent] }, Ct);
 
@@ -52,31 +36,31 @@ public sealed class LedgerRecordsTests : IAsyncLifetime
     [Fact]
     public async Task GetAudit_AfterACompletedReservation_HoldsTheDecisionTheReservationItsEventsAndTheAttempt()
     {
-        var ledger = new ContactLedger(store, TestData.Policy);
+        var ledger = new ContactLedger(Store, TestData.Policy);
         var reserved = await ledger.ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
         await ledger.CompleteAsync(reserved.Reservation!.Id, ContactOutcome.Delivered, TestData.Now, Ct);
 
-        var audit = await new LedgerRecords(store).GetAuditAsync("P-1", Ct);
+        var audit = await new LedgerRecords(Store).GetAuditAsync("P-1", Ct);
 
         Assert.False(audit.IsEmpty);
         Assert.Equal(reserved.DecisionId, Assert.Single(audit.Decisions).Id);
         Assert.Equal(ReservationStatus.Completed, Assert.Single(audit.Reservations).Status);
         Assert.Equal([ReservationEventKind.Reserved, ReservationEventKind.Completed], audit.Events.Select(e => e.Kind));
         Assert.Single(audit.Attempts);
-        Assert.True((await new LedgerRecords(store).GetAuditAsync("P-2", Ct)).IsEmpty);
+        Assert.True((await new LedgerRecords(Store).GetAuditAsync("P-2", Ct)).IsEmpty);
     }
 
     [Fact]
     public async Task Erase_WithoutAKey_Throws()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new LedgerRecords(store).EraseAsync("P-1", TestData.Now, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new LedgerRecords(Store).EraseAsync("P-1", TestData.Now, Ct));
     }
 
     [Fact]
     public async Task Erase_ThenReplay_IsTheSameAndTheRecordsAreUnderThePseudonym()
     {
-        var reserved = await new ContactLedger(store, TestData.Policy).ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
-        var records = new LedgerRecords(store, new LedgerOptions { PseudonymKey = [1, 2, 3, 4] });
+        var reserved = await new ContactLedger(Store, TestData.Policy).ReserveAsync(TestData.Person(), TestData.Now, "k1", Ct);
+        var records = new LedgerRecords(Store, new LedgerOptions { PseudonymKey = [1, 2, 3, 4] });
 
         var pseudonym = await records.EraseAsync("P-1", TestData.Now, Ct);
 
