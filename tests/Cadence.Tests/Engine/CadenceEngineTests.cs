@@ -693,14 +693,14 @@ public sealed class CadenceEngineTests
         GC.KeepAlive(engine);
     }
 
-    /// <summary>Evaluates accounts with unsorted short and long histories, and returns weak references to their data.</summary>
+    /// <summary>Evaluates accounts with unsorted short and long histories, and returns weak references to their data (accounts, attempts, contact points).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static List<WeakReference> EvaluateAndForget(CadenceEngine engine)
     {
         var accounts = new[] { 3, 100 }.Select(n => Account($"A-{n}").WithHistory([.. Enumerable.Range(0, n).Reverse().Select(k => new ContactAttempt(Noon - Duration.FromHours(k + 1), Channel.Email))])).ToArray();
         engine.EvaluateBatch(accounts, Noon);
         engine.Evaluate(accounts[0], Noon);
-        return [.. accounts.Select(a => new WeakReference(a)), .. accounts.SelectMany(a => a.History).Select(h => new WeakReference(h))];
+        return [.. accounts.Select(a => new WeakReference(a)), .. accounts.SelectMany(a => a.History).Select(h => new WeakReference(h)), .. accounts.SelectMany(a => a.ContactPoints).Select(p => new WeakReference(p))];
     }
 
     public sealed class ThrowingConditionRule : Rule

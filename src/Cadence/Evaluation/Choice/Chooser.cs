@@ -43,6 +43,16 @@ internal sealed class Chooser(CompiledPolicy compiled)
     private Instant? placedWindowEnd;
     private Placement.Placement lastPlacement;
 
+    /// <summary>Lets go of the last person's candidates and contact points, before the workspace goes back to the pool.</summary>
+    public void Forget()
+    {
+        placed.Clear();
+        point = null;
+        account = null!;
+        placedAccount = -1;
+        placedStep = -1;
+    }
+
     public void Begin(PersonFacts personFacts, bool withExplanation)
     {
         person = personFacts;
@@ -211,6 +221,7 @@ internal sealed class Chooser(CompiledPolicy compiled)
             }
 
             escalations = DecisionEscalations.Of(person.PersonId, escalationBuffer.AsSpan(0, count));
+            escalationBuffer.AsSpan(0, count).Clear();
         }
 
         DecisionExplanation? explanation = null;

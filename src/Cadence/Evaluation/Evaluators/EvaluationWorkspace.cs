@@ -18,5 +18,6 @@ internal sealed class EvaluationWorkspace(CompiledPolicy compiled)
     {
         Deriver.Forget();
         Facts.Forget();
+        Chooser.Forget();
     }
 }
