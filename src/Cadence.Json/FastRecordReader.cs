@@ -310,19 +310,14 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Attempts are most of a line: their names are told apart by length first.
-            var n = reader.ValueIsEscaped ? default : reader.ValueSpan;
-            var name = n.Length switch
-            {
-                2 when n.SequenceEqual("at"u8) => 0,
-                7 when n.SequenceEqual("channel"u8) => 1,
-                9 when n.SequenceEqual("direction"u8) => 2,
-                7 when n.SequenceEqual("outcome"u8) => 3,
-                6 when n.SequenceEqual("stepId"u8) => 4,
-                14 when n.SequenceEqual("contactPointId"u8) => 5,
-                10 when n.SequenceEqual("accountIds"u8) => 6,
-                _ => -1,
-            };
+            var name = reader.ValueTextEquals("at"u8) ? 0
+                : reader.ValueTextEquals("channel"u8) ? 1
+                : reader.ValueTextEquals("direction"u8) ? 2
+                : reader.ValueTextEquals("outcome"u8) ? 3
+                : reader.ValueTextEquals("stepId"u8) ? 4
+                : reader.ValueTextEquals("contactPointId"u8) ? 5
+                : reader.ValueTextEquals("accountIds"u8) ? 6
+                : -1;
             Once(ref seen, ref name);
             var ok = name switch
             {
@@ -579,7 +574,7 @@ internal ref struct FastRecordReader
             return null;
         }
 
-        return RecentDays.Midnight(y, mo, d) + Duration.FromSeconds((h * 3600L) + (mi * 60L) + sec) + Duration.FromNanoseconds(nanos);
+        return NodaTime.Instant.FromUtc(y, mo, d, h, mi, sec) + Duration.FromNanoseconds(nanos);
     }
 
     private static bool Digits(ReadOnlySpan<byte> s, out int value)
@@ -664,28 +659,6 @@ internal ref struct FastRecordReader
 
             hash ^= (uint)utf8[0] << 7;
             return (int)(hash % Slots);
-        }
-    }
-
-    /// <summary>The thread's recent days' UTC midnights, in a table of 64 slots: a history's attempts share a few weeks.</summary>
-    private static class RecentDays
-    {
-        private const int Slots = 64;
-
-        [ThreadStatic]
-        private static (int Key, Instant Midnight)[]? entries;
-
-        public static Instant Midnight(int year, int month, int day)
-        {
-            var key = (year * 10_000) + (month * 100) + day;
-            var all = entries ??= new (int, Instant)[Slots];
-            ref var entry = ref all[((year * 372) + (month * 31) + day) % Slots];
-            if (entry.Key != key)
-            {
-                entry = (key, NodaTime.Instant.FromUtc(year, month, day, 0, 0));
-            }
-
-            return entry.Midnight;
         }
     }
 }

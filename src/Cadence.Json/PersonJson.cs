@@ -97,7 +97,7 @@ public static class PersonJson
     public static IEnumerable<PersonReadResult> ReadLines(Stream utf8, int maxLineBytes)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return NumberedLines.Read<PersonReadResult>(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes);
+        return Records(utf8, maxLineBytes).Select(static r => r.Record);
     }
 
     /// <summary>The most records <see cref="ReadChunksAsync"/> puts in a chunk by default.</summary>
@@ -163,7 +163,7 @@ public static class PersonJson
                 var records = new List<PersonReadResult>();
                 var start = 0L;
                 var consumed = 0L;
-                foreach (var (record, through) in NumberedLines.ReadWithOffsets(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes))
+                foreach (var (record, through) in Records(utf8, maxLineBytes))
                 {
                     records.Add(record);
                     consumed = through;
@@ -220,6 +220,10 @@ public static class PersonJson
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>The records of the lines of <paramref name="utf8"/>, each with the bytes consumed through its line (what <c>ReadLines</c> and <c>ReadChunksAsync</c> read).</summary>
+    private static IEnumerable<(PersonReadResult Record, long Consumed)> Records(Stream utf8, int maxLineBytes)
+        => NumberedLines.ReadWithOffsets(utf8, static (bytes, line) => Read(bytes, line), static (line, errors) => FromAccount(AccountJson.Failed(line, errors)), maxLineBytes);
 
     private static bool IsPerson(JsonElement root) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("personId"u8, out _);
 
