@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using Cadence.Json;
 using NodaTime;
@@ -369,22 +370,35 @@ public sealed class ContactLedger
             string resultJson;
             ReserveStatus status;
             Reservation? reservation = null;
+            var escalations = ImmutableArray<Reservation>.Empty;
             if (contact is null)
             {
                 var d = engine.Evaluate(merged, now);
                 decision = d;
                 resultJson = DecisionJson.Write(d);
-                status = d.Kind == DecisionKind.Error ? ReserveStatus.Error
-                    : d.Kind is DecisionKind.Contact or DecisionKind.Escalate && d.NotBefore <= now && d.Step is not null ? ReserveStatus.Reserved
-                    : ReserveStatus.NotDue;
-                if (status == ReserveStatus.Reserved)
+                if (IsDueNow(d, now))
                 {
-                    reservation = new Reservation(0, person.PersonId, 0, now, now + options.ReservationTimeToLive, d.Channel ?? Channel.None, d.Step!.Id)
-                    {
-                        ContactPointId = d.ContactPointId,
-                        AccountIds = d.AccountIds,
-                    };
+                    reservation = ReservationOf(person.PersonId, d, now);
                 }
+
+                // Escalations the decision lists as due now on the person's other accounts are actions the host makes
+                // too: each is reserved as the main one is, so a second reserve sees them and does not list them again.
+                var listed = ImmutableArray.CreateBuilder<Reservation>();
+                if (d.Kind != DecisionKind.Error)
+                {
+                    foreach (var escalation in d.Escalations)
+                    {
+                        if (IsDueNow(escalation, now))
+                        {
+                            listed.Add(ReservationOf(person.PersonId, escalation, now));
+                        }
+                    }
+                }
+
+                escalations = listed.DrainToImmutable();
+                status = d.Kind == DecisionKind.Error ? ReserveStatus.Error
+                    : reservation is not null || !escalations.IsEmpty ? ReserveStatus.Reserved
+                    : ReserveStatus.NotDue;
             }
             else
             {
@@ -415,24 +429,61 @@ public sealed class ContactLedger
             var decisionId = await tx.AddDecisionAsync(record, ct).ConfigureAwait(false);
             if (reservation is not null)
             {
-                reservation = reservation with { DecisionId = decisionId };
-                reservation = reservation with { Id = await tx.AddReservationAsync(reservation, ct).ConfigureAwait(false) };
-                await tx.AddEventAsync(new ReservationEvent(reservation.Id, now, ReservationEventKind.Reserved), ct).ConfigureAwait(false);
+                reservation = await AddReservationAsync(tx, reservation with { DecisionId = decisionId }, ct).ConfigureAwait(false);
+            }
+
+            var made = escalations.ToBuilder();
+            for (var i = 0; i < made.Count; i++)
+            {
+                made[i] = await AddReservationAsync(tx, made[i] with { DecisionId = decisionId }, ct).ConfigureAwait(false);
             }
 
             await tx.AddRequestAsync(new LedgerRequest(idempotencyKey, person.PersonId, decisionId, reservation?.Id), ct).ConfigureAwait(false);
-            return new ReserveResult { Status = status, DecisionId = decisionId, Decision = decision, Check = check, Reservation = reservation };
+            return new ReserveResult { Status = status, DecisionId = decisionId, Decision = decision, Check = check, Reservation = reservation, Escalations = made.DrainToImmutable() };
         }, cancellationToken);
     }
+
+    /// <summary>Whether a decision is an action with a step whose instant has come.</summary>
+    private static bool IsDueNow(Decision decision, Instant now)
+        => decision.Kind is DecisionKind.Contact or DecisionKind.Escalate && decision.NotBefore <= now && decision.Step is not null;
+
+    private static async Task<Reservation> AddReservationAsync(ILedgerTransaction tx, Reservation reservation, CancellationToken ct)
+    {
+        var added = reservation with { Id = await tx.AddReservationAsync(reservation, ct).ConfigureAwait(false) };
+        await tx.AddEventAsync(new ReservationEvent(added.Id, added.At, ReservationEventKind.Reserved), ct).ConfigureAwait(false);
+        return added;
+    }
+
+    private Reservation ReservationOf(string personId, Decision decision, Instant now)
+        => new(0, personId, 0, now, now + options.ReservationTimeToLive, decision.Channel ?? Channel.None, decision.Step!.Id)
+        {
+            ContactPointId = decision.ContactPointId,
+            AccountIds = decision.AccountIds,
+        };
 
     private async Task<ReserveResult> RepeatAsync(ILedgerTransaction tx, LedgerRequest request, CancellationToken ct)
     {
         var record = await tx.GetDecisionAsync(request.DecisionId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The ledger's request '{request.Key}' names decision {request.DecisionId}, which is not stored.");
+        // The reservations as they were made: the main one, and those of the escalations listed beside it.
         Reservation? reservation = null;
-        if (request.ReservationId is { } id && await tx.GetReservationAsync(id, ct).ConfigureAwait(false) is { } r)
+        var escalations = ImmutableArray.CreateBuilder<Reservation>();
+        foreach (var r in await tx.GetReservationsAsync(ct).ConfigureAwait(false))
         {
-            reservation = r with { Status = ReservationStatus.Open, Outcome = null, SettledAt = null };
+            if (r.DecisionId != record.Id)
+            {
+                continue;
+            }
+
+            var made = r with { Status = ReservationStatus.Open, Outcome = null, SettledAt = null };
+            if (r.Id == request.ReservationId)
+            {
+                reservation = made;
+            }
+            else
+            {
+                escalations.Add(made);
+            }
         }
 
         var policy = record.PolicyId == Policy.Id ? engine.Policy
@@ -441,8 +492,10 @@ public sealed class ContactLedger
         if (record.Operation == LedgerOperation.Evaluate)
         {
             var decision = DecisionJson.Read(record.ResultJson, policy);
-            var status = decision.Kind == DecisionKind.Error ? ReserveStatus.Error : reservation is not null ? ReserveStatus.Reserved : ReserveStatus.NotDue;
-            return new ReserveResult { Status = status, DecisionId = record.Id, Decision = decision, Reservation = reservation, Repeated = true };
+            var status = decision.Kind == DecisionKind.Error ? ReserveStatus.Error
+                : reservation is not null || escalations.Count > 0 ? ReserveStatus.Reserved
+                : ReserveStatus.NotDue;
+            return new ReserveResult { Status = status, DecisionId = record.Id, Decision = decision, Reservation = reservation, Escalations = escalations.DrainToImmutable(), Repeated = true };
         }
 
         // A check cannot be read back from its record; it is the same function of the same stored inputs.

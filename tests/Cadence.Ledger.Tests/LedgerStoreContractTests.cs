@@ -94,6 +94,43 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reserve_EscalationListedBesideTheContact_ReservesEachAndASecondReserveDoesNotListItAgain()
+    {
+        var ledger = new ContactLedger(Store, TestData.EscalationBesidePolicy);
+        var person = TestData.PersonOfTwoAccounts();
+
+        var first = await ledger.ReserveAsync(person, TestData.Now, "k1", Ct);
+        var again = await ledger.ReserveAsync(person, TestData.Now, "k1", Ct);
+        var second = await ledger.ReserveAsync(person, TestData.Now + Duration.FromMinutes(1), "k2", Ct);
+
+        Assert.Equal(ReserveStatus.Reserved, first.Status);
+        var listed = Assert.Single(first.Decision!.Value.Escalations);
+        var escalation = Assert.Single(first.Escalations);
+        Assert.Equal((Channel.None, listed.Step!.Id, (string?)null, ReservationStatus.Open, first.DecisionId), (escalation.Channel, escalation.StepId, escalation.ContactPointId, escalation.Status, escalation.DecisionId));
+        Assert.Equal(listed.AccountIds, escalation.AccountIds);
+        Assert.NotEqual(first.Reservation!.Id, escalation.Id);
+        Assert.Equal(first with { Repeated = true }, again);
+        Assert.Empty(second.Escalations);
+        Assert.DoesNotContain(second.Decision!.Value.Escalations, e => e.NotBefore <= TestData.Now + Duration.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Expire_EscalationListedBeside_BecomesAnAttemptOfUnknownOutcomeThatServesItsStep()
+    {
+        var ledger = new ContactLedger(Store, TestData.EscalationBesidePolicy);
+        var person = TestData.PersonOfTwoAccounts();
+        var first = await ledger.ReserveAsync(person, TestData.Now, "k1", Ct);
+        await ledger.CompleteAsync(first.Reservation!.Id, ContactOutcome.Delivered, TestData.Now, Ct);
+
+        var expired = await ledger.ExpireAsync(TestData.Now + Duration.FromHours(1), Ct);
+        var later = await ledger.ReserveAsync(person, TestData.Now + Duration.FromDays(2), "k2", Ct);
+
+        Assert.Equal(1, expired);
+        Assert.Equal(ReservationStatus.Expired, (await ledger.GetReservationAsync(first.Escalations[0].Id, Ct))!.Status);
+        Assert.Empty(later.Escalations);
+    }
+
+    [Fact]
     public async Task Expire_SeveralPersons_ExpiresEachOnesReservations()
     {
         var ledger = Ledger();
