@@ -156,7 +156,7 @@ public sealed class ContactWorkerTests
     public async Task StopAsync_DuringADispatch_LetsTheDispatchCompleteBeforeStopping()
     {
         GatedDispatcher? gated = null;
-        using var rig = new WorkerRig(new ManualDelay(), store => gated = new GatedDispatcher(store), "PF-001");
+        using var rig = new WorkerRig(new ManualDelay(), _ => gated = new GatedDispatcher(), "PF-001");
 
         await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
         await gated!.Entered.WaitAsync(TestContext.Current.CancellationToken);
@@ -229,26 +229,33 @@ public sealed class ContactWorkerTests
 
     private sealed class FailingDispatcher : IContactDispatcher
     {
-        public ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+        public ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
             => throw new InvalidOperationException("The e-mail gateway is down.");
     }
 
+    /// <summary>A dispatcher that declines every contact: it makes nothing.</summary>
+    private sealed class DecliningDispatcher : IContactDispatcher
+    {
+        public ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+            => ValueTask.FromResult<ContactOutcome?>(null);
+    }
+
     /// <summary>The sample dispatcher, held at the gate until the test releases it.</summary>
-    private sealed class GatedDispatcher(InMemoryPersonStore store) : IContactDispatcher
+    private sealed class GatedDispatcher : IContactDispatcher
     {
         private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly LoggingContactDispatcher inner = new(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggingContactDispatcher>.Instance);
+        private readonly LoggingContactDispatcher inner = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggingContactDispatcher>.Instance);
 
         public Task Entered => entered.Task;
 
         public void Release() => gate.TrySetResult();
 
-        public async ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+        public async ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
         {
             entered.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
-            await inner.DispatchAsync(person, action, at, cancellationToken);
+            return await inner.DispatchAsync(person, action, at, cancellationToken);
         }
     }
 }
