@@ -71,9 +71,11 @@ internal sealed record Processed(string PersonId, Instant At, Decision Decision,
 /// completed with its outcome, or cancelled when the dispatch throws or is declined. Escalations listed beside the
 /// decision's own action are not reserved by the ledger: once made they are recorded in its history
 /// (<see cref="ContactLedger.ImportHistoryAsync"/>). Each reserve's idempotency key names the look it is: the person
-/// and the stored decision it follows (or the instant the worker started), so that a second worker, or a second run,
-/// asking the same gets the first answer and makes nothing again. Now and then expired reservations are turned into
-/// attempts of unknown outcome (<see cref="ContactLedger.ExpireAsync"/>).
+/// and the stored decision it follows (or the instant the worker started), so that the same request asked again (a
+/// retry, or a second worker that started at the same instant and follows the same decisions) gets the first answer and
+/// makes nothing again; a worker asking with keys of its own is kept from a contact already made or reserved by the
+/// ledger's history and open reservations. Now and then expired reservations are turned into attempts of unknown
+/// outcome (<see cref="ContactLedger.ExpireAsync"/>).
 /// </para>
 /// <para>
 /// Without a ledger the worker evaluates with the engine and records each attempt in the store's history.
