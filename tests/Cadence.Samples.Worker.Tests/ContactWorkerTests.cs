@@ -255,6 +255,27 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
+    public async Task StopAsync_WithALedger_OpensTheLedgerAtStartAndCountsTheReservationsInTheSummary()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        var delay = new ManualDelay();
+        using var rig = await WorkerRig.WithLedgerAndDelayAsync(file, delay, "P-100", "PF-002");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+        await delay.NextAsync(); // P-100's call and escalation are made; PF-002's e-mail is due at 18:00
+        await rig.Worker.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(rig.Worker.ExecuteTask?.IsCompletedSuccessfully);
+        Assert.Equal($"Ledger {file} (schema version 1): 0 attempts imported from the histories of 2 persons, 0 reservations expired", rig.Log.Entries[0].Message);
+        Assert.Equal(
+            "Stopped at 2026-03-09T14:30:00Z after 3 evaluations: decisions Contact=3 Escalate=0 Wait=0 Suppressed=0 None=0 Error=0; "
+            + "contacts made Call=1; escalations made 1; failed dispatches 0; reservations made 1, completed 1, cancelled 0, expired 0; answered before 0; "
+            + "2 persons queued, the next due at 2026-03-09T18:00:00Z",
+            rig.Log.Entries[^1].Message);
+    }
+
+    [Fact]
     public async Task ReserveAsync_RepeatedWithTheKeyTheWorkerUsed_ReturnsTheFirstAnswerAndReservesNothingMore()
     {
         using var folder = new TemporaryFolder();

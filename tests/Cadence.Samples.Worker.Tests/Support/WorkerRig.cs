@@ -51,9 +51,16 @@ internal sealed class WorkerRig : IDisposable
     public Instant Now => Clock.GetCurrentInstant();
 
     /// <summary>A worker whose contacts go through the ledger on <paramref name="ledgerFile"/>, opened (created, histories imported) at the clock's start.</summary>
-    public static async Task<WorkerRig> WithLedgerAsync(string ledgerFile, Func<InMemoryPersonStore, IContactDispatcher>? dispatcher, params string[] personIds)
+    public static Task<WorkerRig> WithLedgerAsync(string ledgerFile, Func<InMemoryPersonStore, IContactDispatcher>? dispatcher, params string[] personIds)
+        => OpenAsync(ledgerFile, null, dispatcher, personIds);
+
+    /// <summary>The same, with the sample dispatcher and a delay of the test's own.</summary>
+    public static Task<WorkerRig> WithLedgerAndDelayAsync(string ledgerFile, IDelay delay, params string[] personIds)
+        => OpenAsync(ledgerFile, delay, null, personIds);
+
+    private static async Task<WorkerRig> OpenAsync(string ledgerFile, IDelay? delay, Func<InMemoryPersonStore, IContactDispatcher>? dispatcher, string[] personIds)
     {
-        var rig = new WorkerRig(ledgerFile, null, dispatcher, personIds);
+        var rig = new WorkerRig(ledgerFile, delay, dispatcher, personIds);
         await rig.Ledger!.OpenAsync(rig.Store, rig.Now, TestContext.Current.CancellationToken);
         return rig;
     }
