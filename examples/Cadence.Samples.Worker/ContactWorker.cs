@@ -152,7 +152,18 @@ internal sealed partial class ContactWorker(
         {
             if (ledger is not null)
             {
-                var opened = await ledger.OpenAsync(store, start, stoppingToken);
+                LedgerOpened opened;
+                try
+                {
+                    opened = await ledger.OpenAsync(store, start, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The worker cannot go on without its ledger: the host stops, and the program exits with 1.
+                    LogLedgerUnavailable(logger, exception, ledger.FilePath, exception.Message);
+                    throw;
+                }
+
                 Summary.ReservationsExpired(opened.Expired);
                 nextExpiry = start + ExpireEvery;
                 LogLedgerOpened(logger, ledger.FilePath, opened.SchemaVersion, opened.Imported, opened.Persons, opened.Expired);
@@ -231,7 +242,19 @@ internal sealed partial class ContactWorker(
             {
                 // Someone else asked first and holds (or held) the reservation: nothing is made again. Look again once it
                 // is settled: completed or cancelled now, or by its expiry at the latest.
-                var current = await ledger!.Ledger.GetReservationAsync(earlier.Id, CancellationToken.None);
+                Reservation? current;
+                try
+                {
+                    current = await ledger!.Ledger.GetReservationAsync(earlier.Id, CancellationToken.None);
+                }
+#pragma warning disable CA1031 // not knowing where the reservation stands, wait for its expiry
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    LogLedgerFailed(logger, exception, now, personId, earlier.ExpiresAt);
+                    current = earlier;
+                }
+
                 var settled = current is { Status: ReservationStatus.Open } open && open.ExpiresAt > now ? open.ExpiresAt : now;
                 LogAnsweredBefore(logger, now, personId, key!, earlier.Id, current?.Status ?? ReservationStatus.Open, settled);
                 return Queue(Handling.AnsweredBefore, settled);
@@ -456,6 +479,9 @@ internal sealed partial class ContactWorker(
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Ledger {File} (schema version {Version}): {Imported} attempts imported from the histories of {Persons} persons, {Expired} reservations expired")]
     private static partial void LogLedgerOpened(ILogger logger, string file, int version, int imported, int persons, int expired);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Critical, Message = "The ledger {File} cannot be opened: {Message}")]
+    private static partial void LogLedgerUnavailable(ILogger logger, Exception exception, string file, string message);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "{Now} {PersonId}: answered before ({Key}): reservation {ReservationId} is {Status}, nothing made again; looking again at {Next}")]
     private static partial void LogAnsweredBefore(ILogger logger, Instant now, string personId, string key, long reservationId, ReservationStatus status, Instant next);

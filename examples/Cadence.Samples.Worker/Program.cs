@@ -48,5 +48,8 @@ if (host.Services.GetRequiredService<WorkerOptions>().RunFor is { } limit)
 }
 
 // Ctrl+C, SIGTERM or the end of --run-for: the host stops the worker gracefully.
+var workers = host.Services.GetServices<IHostedService>().OfType<ContactWorker>().ToList();
 await host.RunAsync(runFor.Token);
-return 0;
+
+// A worker that failed (its ledger could not be opened) has stopped the host: the exit code says so.
+return workers.Any(w => w.ExecuteTask is { IsFaulted: true }) ? 1 : 0;
