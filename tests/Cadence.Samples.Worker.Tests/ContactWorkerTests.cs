@@ -1,5 +1,6 @@
 using Cadence.Ledger;
 using Cadence.Samples.Worker.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -273,6 +274,23 @@ public sealed class ContactWorkerTests
             + "contacts made Call=1; escalations made 1; failed dispatches 0; reservations made 1, completed 1, cancelled 0, expired 0; answered before 0; "
             + "2 persons queued, the next due at 2026-03-09T18:00:00Z",
             rig.Log.Entries[^1].Message);
+    }
+
+    [Fact]
+    public async Task StartAsync_LedgerFileThatIsNotADatabase_LogsItAndTheWorkerFailsWithoutLookingAtAnyone()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        await File.WriteAllTextAsync(file, "These are not the records you are looking for.", TestContext.Current.CancellationToken);
+        using var rig = WorkerRig.WithUnopenedLedger(file, new ManualDelay(), "PF-001");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<SqliteException>(() => rig.Worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var (level, message) = Assert.Single(rig.Log.Entries);
+        Assert.Equal(LogLevel.Critical, level);
+        Assert.StartsWith($"The ledger {file} cannot be opened: SQLite Error 26", message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Worker.Summary.Evaluations);
     }
 
     [Fact]

@@ -58,6 +58,10 @@ internal sealed class WorkerRig : IDisposable
     public static Task<WorkerRig> WithLedgerAndDelayAsync(string ledgerFile, IDelay delay, params string[] personIds)
         => OpenAsync(ledgerFile, delay, null, personIds);
 
+    /// <summary>A worker on the ledger file <paramref name="ledgerFile"/>, not opened yet: the worker opens it when it starts.</summary>
+    public static WorkerRig WithUnopenedLedger(string ledgerFile, IDelay delay, params string[] personIds)
+        => new(ledgerFile, delay, null, personIds);
+
     private static async Task<WorkerRig> OpenAsync(string ledgerFile, IDelay? delay, Func<InMemoryPersonStore, IContactDispatcher>? dispatcher, string[] personIds)
     {
         var rig = new WorkerRig(ledgerFile, delay, dispatcher, personIds);
