@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Cadence.Explanations;
+using Cadence.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Cadence.Samples.Worker;
 
@@ -10,7 +14,7 @@ internal enum Handling
 {
     /// <summary>
     /// The contact or escalation was due, or an escalation the decision lists on another account: each due action was
-    /// dispatched and the person queued again at once.
+    /// dispatched and recorded, and the person queued again at once.
     /// </summary>
     Dispatched,
 
@@ -20,8 +24,14 @@ internal enum Handling
     /// <summary>Nothing may be done now (wait, or suppressed by a hold for a time): the person is queued for the review instant.</summary>
     Waiting,
 
-    /// <summary>The dispatch failed: the person is queued again a little later.</summary>
+    /// <summary>The dispatch failed or was declined, or the ledger could not be reached: the person is queued again a little later.</summary>
     Retrying,
+
+    /// <summary>
+    /// The ledger had answered this reserve before (the same idempotency key, asked by another worker or an earlier
+    /// run) with a reservation: nothing is made again, and the person is queued for when that reservation is settled.
+    /// </summary>
+    AnsweredBefore,
 
     /// <summary>Nothing will ever be due, the decision is an error, or a hold suppresses it until further notice: the person leaves the queue.</summary>
     Dropped,
@@ -33,7 +43,14 @@ internal enum Handling
 /// <param name="Decision">The decision.</param>
 /// <param name="Handling">What was done.</param>
 /// <param name="NextDue">When the person is due again; <see langword="null"/> when they were dropped.</param>
-internal sealed record Processed(string PersonId, Instant At, Decision Decision, Handling Handling, Instant? NextDue);
+internal sealed record Processed(string PersonId, Instant At, Decision Decision, Handling Handling, Instant? NextDue)
+{
+    /// <summary>With a ledger: the reserve's answer (the stored decision's id, the reservation, whether it was answered before).</summary>
+    public ReserveResult? Reserve { get; init; }
+
+    /// <summary>With a ledger: the idempotency key the reserve was asked with.</summary>
+    public string? Key { get; init; }
+}
 
 /// <summary>
 /// Keeps every person of the store in a <see cref="DueQueue{T}"/> ordered by when their decision says to look again,
@@ -46,8 +63,27 @@ internal sealed record Processed(string PersonId, Instant At, Decision Decision,
 /// notice drops the person (an error is logged).
 /// </summary>
 /// <remarks>
+/// <para>
+/// With a <see cref="WorkerLedger"/> (the default of the sample), every evaluation is a
+/// <see cref="ContactLedger.ReserveAsync(Person, Instant, string, CancellationToken)"/>: the ledger merges its history
+/// and open reservations into the person (the store's state without its history: the ledger holds it), decides,
+/// reserves the contact or escalation due now, and stores the decision. A reserved action is dispatched and then
+/// completed with its outcome, or cancelled when the dispatch throws or is declined. Escalations listed beside the
+/// decision's own action are not reserved by the ledger: once made they are recorded in its history
+/// (<see cref="ContactLedger.ImportHistoryAsync"/>). Each reserve's idempotency key names the look it is: the person
+/// and the stored decision it follows (or the instant the worker started), so that the same request asked again (a
+/// retry, or a second worker that started at the same instant and follows the same decisions) gets the first answer and
+/// makes nothing again; a worker asking with keys of its own is kept from a contact already made or reserved by the
+/// ledger's history and open reservations. Now and then expired reservations are turned into attempts of unknown
+/// outcome (<see cref="ContactLedger.ExpireAsync"/>).
+/// </para>
+/// <para>
+/// Without a ledger the worker evaluates with the engine and records each attempt in the store's history.
+/// </para>
+/// <para>
 /// Stopping (Ctrl+C, SIGTERM, or the host's run-for limit) cancels the wait for the next person at once; a person
-/// already taken from the queue is evaluated and dispatched to the end, then the summary is logged.
+/// already taken from the queue is evaluated, dispatched and recorded to the end, then the summary is logged.
+/// </para>
 /// </remarks>
 internal sealed partial class ContactWorker(
     ICadenceEngine engine,
@@ -55,7 +91,8 @@ internal sealed partial class ContactWorker(
     IContactDispatcher dispatcher,
     DueQueue<string> queue,
     IClock clock,
-    ILogger<ContactWorker> logger) : BackgroundService
+    ILogger<ContactWorker> logger,
+    WorkerLedger? ledger = null) : BackgroundService
 {
     /// <summary>How long after a failed dispatch the person is tried again.</summary>
     public static readonly Duration RetryAfter = Duration.FromMinutes(5);
@@ -63,8 +100,29 @@ internal sealed partial class ContactWorker(
     /// <summary>When a wait gives no review instant (nothing due within the policy's horizon), how long until the person is looked at again.</summary>
     public static readonly Duration LookAgainAfter = Duration.FromDays(1);
 
+    /// <summary>With a ledger: how often, at most, expired reservations are looked for (on the worker's clock, when a person is looked at).</summary>
+    public static readonly Duration ExpireEvery = Duration.FromMinutes(1);
+
+    // The idempotency key of each queued person's next reserve. A person is in the queue once at most.
+    private readonly ConcurrentDictionary<string, string> keys = new(StringComparer.Ordinal);
+    private Instant nextExpiry = Instant.MinValue;
+
     /// <summary>What the worker has done so far.</summary>
-    public WorkerSummary Summary { get; } = new();
+    public WorkerSummary Summary { get; } = new(ledger is not null);
+
+    /// <summary>The idempotency key of the first reserve for a person the worker looks at from <paramref name="start"/>.</summary>
+    /// <param name="personId">The person.</param>
+    /// <param name="start">When the worker started.</param>
+    /// <returns>The key, e.g. <c>P-100/start/2026-03-09T14:30:00Z</c>.</returns>
+    public static string StartKey(string personId, Instant start)
+        => $"{personId}/start/{InstantPattern.ExtendedIso.Format(start)}";
+
+    /// <summary>The idempotency key of the reserve that follows the stored decision <paramref name="decisionId"/>.</summary>
+    /// <param name="personId">The person.</param>
+    /// <param name="decisionId">The ledger's id of the person's last decision.</param>
+    /// <returns>The key, e.g. <c>P-100/after/41</c>.</returns>
+    public static string AfterKey(string personId, long decisionId)
+        => string.Create(CultureInfo.InvariantCulture, $"{personId}/after/{decisionId}");
 
     /// <summary>Queues every person of the store, due at <paramref name="now"/>.</summary>
     /// <param name="now">When they are due: at once.</param>
@@ -72,6 +130,7 @@ internal sealed partial class ContactWorker(
     {
         foreach (var personId in store.PersonIds)
         {
+            keys[personId] = StartKey(personId, now);
             queue.Enqueue(personId, now);
         }
     }
@@ -89,10 +148,29 @@ internal sealed partial class ContactWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var start = clock.GetCurrentInstant();
-        ScheduleAll(start);
-        LogStarted(logger, store.PersonIds.Count, start);
         try
         {
+            if (ledger is not null)
+            {
+                LedgerOpened opened;
+                try
+                {
+                    opened = await ledger.OpenAsync(store, start, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The worker cannot go on without its ledger: the host stops, and the program exits with 1.
+                    LogLedgerUnavailable(logger, exception, ledger.FilePath, exception.Message);
+                    throw;
+                }
+
+                Summary.ReservationsExpired(opened.Expired);
+                nextExpiry = start + ExpireEvery;
+                LogLedgerOpened(logger, ledger.FilePath, opened.SchemaVersion, opened.Imported, opened.Persons, opened.Expired);
+            }
+
+            ScheduleAll(start);
+            LogStarted(logger, store.PersonIds.Count, start);
             while (true)
             {
                 await RunOnceAsync(stoppingToken);
@@ -106,42 +184,134 @@ internal sealed partial class ContactWorker(
         LogStopped(logger, clock.GetCurrentInstant(), Summary.Evaluations, Summary, queue.Count, next);
     }
 
-    /// <summary>Evaluates the person now and acts on their decision.</summary>
+    /// <summary>The attempt a made contact or escalation stands for, on its point about its accounts.</summary>
+    private static ContactAttempt AttemptOf(in Decision action, ContactOutcome outcome, Instant at)
+        => new(at, action.Channel ?? Channel.None, ContactDirection.Outbound, outcome, action.Step?.Id)
+        {
+            ContactPointId = action.ContactPointId,
+            AccountIds = action.AccountIds,
+        };
+
+    /// <summary>Evaluates the person now (through the ledger when there is one) and acts on their decision.</summary>
     private async Task<Processed> ProcessAsync(string personId)
     {
         var now = clock.GetCurrentInstant();
         if (!store.TryGet(personId, out var person))
         {
+            keys.TryRemove(personId, out _);
             LogUnknownPerson(logger, now, personId);
             return new Processed(personId, now, Decision.Failed(personId, ReasonCode.InvalidAccount, "The person is no longer in the store."), Handling.Dropped, null);
         }
 
-        var decision = engine.Evaluate(person, now);
-        Summary.Evaluated(decision);
-
-        // What is due now: the decision's own contact or escalation, and the escalations it lists on other accounts.
-        var due = new List<Decision>(1 + decision.Escalations.Count);
-        if (decision.Kind is DecisionKind.Contact or DecisionKind.Escalate && decision.NotBefore is { } own && own <= now)
+        Decision decision;
+        ReserveResult? reserve = null;
+        string? key = null;
+        if (ledger is null)
         {
-            due.Add(decision);
+            decision = engine.Evaluate(person, now);
+        }
+        else
+        {
+            key = keys.GetValueOrDefault(personId) ?? StartKey(personId, now);
+            try
+            {
+                await ExpireIfDueAsync(ledger, now);
+
+                // The ledger holds the history (imported at start): the person's other state comes from the store.
+                // No cancellation token: a person taken from the queue is handled to the end.
+                reserve = await ledger.Ledger.ReserveAsync(person with { History = [] }, now, key, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // a ledger that cannot be reached must not stop the worker: the person is tried again later, with the same key
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogLedgerFailed(logger, exception, now, personId, now + RetryAfter);
+                queue.Enqueue(personId, now + RetryAfter);
+                return new Processed(personId, now, Decision.Failed(personId, ReasonCode.EvaluationFailed, exception.Message), Handling.Retrying, now + RetryAfter) { Key = key };
+            }
+
+            keys[personId] = AfterKey(personId, reserve.DecisionId);
+            decision = reserve.Decision ?? Decision.Failed(personId, ReasonCode.EvaluationFailed, "The ledger gave no decision.");
         }
 
-        due.AddRange(decision.Escalations.Where(e => e.NotBefore is { } at && at <= now));
+        Summary.Evaluated(decision);
+        if (reserve is { Repeated: true })
+        {
+            Summary.ReserveAnsweredBefore();
+            if (reserve.Reservation is { } earlier)
+            {
+                // Someone else asked first and holds (or held) the reservation: nothing is made again. Look again once it
+                // is settled: completed or cancelled now, or by its expiry at the latest.
+                Reservation? current;
+                try
+                {
+                    current = await ledger!.Ledger.GetReservationAsync(earlier.Id, CancellationToken.None);
+                }
+#pragma warning disable CA1031 // not knowing where the reservation stands, wait for its expiry
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    LogLedgerFailed(logger, exception, now, personId, earlier.ExpiresAt);
+                    current = earlier;
+                }
+
+                var settled = current is { Status: ReservationStatus.Open } open && open.ExpiresAt > now ? open.ExpiresAt : now;
+                LogAnsweredBefore(logger, now, personId, key!, earlier.Id, current?.Status ?? ReservationStatus.Open, settled);
+                return Queue(Handling.AnsweredBefore, settled);
+            }
+        }
+
+        // What is due now: the decision's own contact or escalation (reserved, with a ledger), and the escalations it
+        // lists on other accounts. An answer given before was acted on by whoever asked first.
+        var due = new List<(Decision Action, Reservation? Held)>(1 + decision.Escalations.Count);
+        if (reserve is null ? decision.Kind is DecisionKind.Contact or DecisionKind.Escalate && decision.NotBefore is { } own && own <= now
+            : reserve is { Status: ReserveStatus.Reserved, Repeated: false, Reservation: not null })
+        {
+            due.Add((decision, reserve?.Reservation));
+            if (reserve is not null)
+            {
+                Summary.ReservationMade();
+            }
+        }
+
+        if (reserve is not { Repeated: true })
+        {
+            due.AddRange(decision.Escalations.Where(e => e.NotBefore is { } at && at <= now).Select(e => (e, (Reservation?)null)));
+        }
+
         if (due.Count > 0)
         {
-            foreach (var action in due)
+            foreach (var (action, held) in due)
             {
+                ContactOutcome? outcome;
+                Exception? failure = null;
                 try
                 {
                     // No cancellation token: a contact under way is completed and recorded even when a stop was requested.
-                    await dispatcher.DispatchAsync(person, action, now, CancellationToken.None);
+                    outcome = await dispatcher.DispatchAsync(person, action, now, CancellationToken.None);
                 }
 #pragma warning disable CA1031 // a failed dispatch must not stop the worker: it is logged and the person tried again later
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
+                    outcome = null;
+                    failure = exception;
+                }
+
+                if (outcome is not { } made)
+                {
                     Summary.DispatchFailed();
-                    LogDispatchFailed(logger, exception, now, personId, now + RetryAfter);
+                    LogDispatchFailed(logger, failure, now, personId, failure is null ? "was declined" : "failed", now + RetryAfter);
+                    if (held is not null)
+                    {
+                        await CancelAsync(held, now);
+                    }
+
+                    return Queue(Handling.Retrying, now + RetryAfter);
+                }
+
+                if (!await RecordAsync(person, action, held, made, now))
+                {
                     return Queue(Handling.Retrying, now + RetryAfter);
                 }
 
@@ -168,15 +338,15 @@ internal sealed partial class ContactWorker(
 
             case DecisionKind.Suppressed:
                 LogSuppressedIndefinitely(logger, now, personId, decision.SuppressedBy?.ToString() ?? "-");
-                return new Processed(personId, now, decision, Handling.Dropped, null);
+                return Drop();
 
             case DecisionKind.Error:
                 LogError(logger, now, personId, decision.Error?.Code ?? ReasonCode.EvaluationFailed, decision.Error?.Message ?? "-");
-                return new Processed(personId, now, decision, Handling.Dropped, null);
+                return Drop();
 
             default:
                 LogNothingDue(logger, now, personId);
-                return new Processed(personId, now, decision, Handling.Dropped, null);
+                return Drop();
         }
 
         // An escalation listed on another account, not due yet, brings the next look forward.
@@ -186,7 +356,94 @@ internal sealed partial class ContactWorker(
         Processed Queue(Handling handling, Instant dueAt)
         {
             queue.Enqueue(personId, dueAt);
-            return new Processed(personId, now, decision, handling, dueAt);
+            return new Processed(personId, now, decision, handling, dueAt) { Reserve = reserve, Key = key };
+        }
+
+        Processed Drop()
+        {
+            keys.TryRemove(personId, out _);
+            return new Processed(personId, now, decision, Handling.Dropped, null) { Reserve = reserve, Key = key };
+        }
+    }
+
+    /// <summary>
+    /// Records a contact or escalation that was made: with a ledger, completes its reservation, or (an escalation listed
+    /// beside the decision's own action, which the ledger does not reserve) adds it to the ledger's history; without
+    /// one, appends it to the store's history.
+    /// </summary>
+    /// <returns><see langword="false"/> when the ledger could not record it (logged; a reservation left open expires into an attempt of unknown outcome).</returns>
+    private async Task<bool> RecordAsync(Person person, Decision action, Reservation? held, ContactOutcome outcome, Instant at)
+    {
+        var attempt = AttemptOf(action, outcome, at);
+        if (ledger is null)
+        {
+            store.AppendAttempt(person.PersonId, attempt);
+            return true;
+        }
+
+        try
+        {
+            if (held is null)
+            {
+                await ledger.Ledger.ImportHistoryAsync(person with { History = [attempt] }, CancellationToken.None);
+                return true;
+            }
+
+            var update = await ledger.Ledger.CompleteAsync(held.Id, outcome, at, CancellationToken.None);
+            if (update.Status is ReservationUpdateStatus.Done or ReservationUpdateStatus.AlreadyDone or ReservationUpdateStatus.CompletedLate)
+            {
+                Summary.ReservationCompleted();
+                return true;
+            }
+
+            LogNotRecorded(logger, null, at, person.PersonId, held.Id, update.Message ?? update.Status.ToString());
+            return false;
+        }
+#pragma warning disable CA1031 // the contact was made: the worker goes on, and the open reservation fails closed when it expires
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogNotRecorded(logger, exception, at, person.PersonId, held?.Id, exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Cancels a reservation whose contact was not made.</summary>
+    private async Task CancelAsync(Reservation held, Instant now)
+    {
+        try
+        {
+            var update = await ledger!.Ledger.CancelAsync(held.Id, now, CancellationToken.None);
+            if (update.Status is ReservationUpdateStatus.Done or ReservationUpdateStatus.AlreadyDone)
+            {
+                Summary.ReservationCancelled();
+                LogCancelled(logger, now, held.PersonId, held.Id);
+                return;
+            }
+
+            LogNotCancelled(logger, null, now, held.PersonId, held.Id, update.Message ?? update.Status.ToString());
+        }
+#pragma warning disable CA1031 // the reservation then expires and counts as an attempt of unknown outcome: fail closed
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogNotCancelled(logger, exception, now, held.PersonId, held.Id, exception.Message);
+        }
+    }
+
+    /// <summary>Expires the reservations past their time to live, at most once every <see cref="ExpireEvery"/>.</summary>
+    private async Task ExpireIfDueAsync(WorkerLedger open, Instant now)
+    {
+        if (now < nextExpiry)
+        {
+            return;
+        }
+
+        nextExpiry = now + ExpireEvery;
+        if (await open.Ledger.ExpireAsync(now, CancellationToken.None) is > 0 and var expired)
+        {
+            Summary.ReservationsExpired(expired);
+            LogExpired(logger, now, expired);
         }
     }
 
@@ -211,12 +468,36 @@ internal sealed partial class ContactWorker(
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Now} {PersonId}: error {Code}: {Message}; dropped")]
     private static partial void LogError(ILogger logger, Instant now, string personId, ReasonCode code, string message);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "{Now} {PersonId}: the dispatch failed; trying again at {Retry}")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception, Instant now, string personId, Instant retry);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "{Now} {PersonId}: the dispatch {Failed}; trying again at {Retry}")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception? exception, Instant now, string personId, string failed, Instant retry);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Now} {PersonId}: no longer in the store, dropped")]
     private static partial void LogUnknownPerson(ILogger logger, Instant now, string personId);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Stopped at {Now} after {Evaluations} evaluations: {Summary}; {Queued} persons queued, the next due at {NextDue}")]
     private static partial void LogStopped(ILogger logger, Instant now, int evaluations, WorkerSummary summary, int queued, string nextDue);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Ledger {File} (schema version {Version}): {Imported} attempts imported from the histories of {Persons} persons, {Expired} reservations expired")]
+    private static partial void LogLedgerOpened(ILogger logger, string file, int version, int imported, int persons, int expired);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Critical, Message = "The ledger {File} cannot be opened: {Message}")]
+    private static partial void LogLedgerUnavailable(ILogger logger, Exception exception, string file, string message);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "{Now} {PersonId}: answered before ({Key}): reservation {ReservationId} is {Status}, nothing made again; looking again at {Next}")]
+    private static partial void LogAnsweredBefore(ILogger logger, Instant now, string personId, string key, long reservationId, ReservationStatus status, Instant next);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "{Now} {PersonId}: reservation {ReservationId} cancelled, its contact was not made")]
+    private static partial void LogCancelled(ILogger logger, Instant now, string personId, long reservationId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "{Now} {PersonId}: the ledger cannot be reached; trying again at {Retry}")]
+    private static partial void LogLedgerFailed(ILogger logger, Exception exception, Instant now, string personId, Instant retry);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "{At} {PersonId}: the contact was made but not recorded (reservation {ReservationId}): {Message}; an open reservation expires into an attempt of unknown outcome")]
+    private static partial void LogNotRecorded(ILogger logger, Exception? exception, Instant at, string personId, long? reservationId, string message);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "{Now} {PersonId}: reservation {ReservationId} could not be cancelled: {Message}; it keeps counting (fail closed)")]
+    private static partial void LogNotCancelled(ILogger logger, Exception? exception, Instant now, string personId, long reservationId, string message);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "{Now} {Count} reservations expired and now count as attempts of unknown outcome")]
+    private static partial void LogExpired(ILogger logger, Instant now, int count);
 }

@@ -4,17 +4,14 @@ using NodaTime;
 namespace Cadence.Samples.Worker;
 
 /// <summary>
-/// The sample's dispatcher: it logs the contact and appends the attempt to the person's history in the store, on the
-/// decision's contact point and about the decision's accounts, with an outcome a real channel might report (a placed
-/// call goes unanswered, an e-mail or a text is delivered, a letter is sent). An escalation is recorded as an attempt
-/// without a channel, for its step, about its accounts.
+/// The sample's dispatcher: it logs the contact and reports an outcome a real channel might report (a placed call goes
+/// unanswered, an e-mail or a text is delivered, a letter is sent; an escalation is sent). The worker records it.
 /// </summary>
-/// <param name="store">Where the attempt is recorded.</param>
 /// <param name="logger">Where the contact is reported.</param>
-internal sealed partial class LoggingContactDispatcher(IPersonStore store, ILogger<LoggingContactDispatcher> logger) : IContactDispatcher
+internal sealed partial class LoggingContactDispatcher(ILogger<LoggingContactDispatcher> logger) : IContactDispatcher
 {
     /// <inheritdoc />
-    public ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+    public ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (action.Kind is not (DecisionKind.Contact or DecisionKind.Escalate) || action.Step is not { } step)
@@ -29,11 +26,6 @@ internal sealed partial class LoggingContactDispatcher(IPersonStore store, ILogg
             Channel.Email or Channel.Sms or Channel.Push => ContactOutcome.Delivered,
             _ => ContactOutcome.Sent,
         };
-        store.AppendAttempt(person.PersonId, new ContactAttempt(at, channel, ContactDirection.Outbound, outcome, step.Id)
-        {
-            ContactPointId = action.ContactPointId,
-            AccountIds = action.AccountIds,
-        });
         var accounts = string.Join(", ", action.AccountIds);
         if (action.Kind == DecisionKind.Escalate)
         {
@@ -44,7 +36,7 @@ internal sealed partial class LoggingContactDispatcher(IPersonStore store, ILogg
             LogContacted(logger, at, person.PersonId, channel, action.ContactPointId, accounts, action.Template, step.Id, outcome);
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult<ContactOutcome?>(outcome);
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "{At} {PersonId}: {Channel} on {ContactPointId} about {AccountIds}, '{Template}' for step {Step}, {Outcome}")]

@@ -14,6 +14,8 @@ if (args.Contains("--help") || args.Contains("-h"))
           --run-for <span>     stop by itself after this much real time, e.g. 00:00:30 (default: run until Ctrl+C)
           --accounts <path>    the persons and accounts, JSON Lines (default: the sample portfolio); --persons is the same
           --policy <path>      the policy file (default: policies/acme-us.policy.json)
+          --ledger <path>      the contact ledger's SQLite file, created if needed (default: cadence-worker.ledger.db
+                               in the current directory); 'none' runs without a ledger
         """);
     return 0;
 }
@@ -27,7 +29,7 @@ try
 {
     builder = WorkerHost.CreateBuilder(args, systemClock);
 }
-catch (Exception e) when (e is OptionsValidationException or PolicyValidationException or InvalidOperationException or IOException)
+catch (Exception e) when (e is OptionsValidationException or PolicyValidationException or InvalidOperationException or IOException or FormatException)
 {
     // InvalidOperationException: a setting that is not of its type (--speed fast).
     foreach (var problem in e is OptionsValidationException invalid ? invalid.Failures : [e.Message])
@@ -46,5 +48,8 @@ if (host.Services.GetRequiredService<WorkerOptions>().RunFor is { } limit)
 }
 
 // Ctrl+C, SIGTERM or the end of --run-for: the host stops the worker gracefully.
+var workers = host.Services.GetServices<IHostedService>().OfType<ContactWorker>().ToList();
 await host.RunAsync(runFor.Token);
-return 0;
+
+// A worker that failed (its ledger could not be opened) has stopped the host: the exit code says so.
+return workers.Any(w => w.ExecuteTask is { IsFaulted: true }) ? 1 : 0;

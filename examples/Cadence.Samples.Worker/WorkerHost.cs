@@ -1,4 +1,5 @@
 using Cadence.Json;
+using Cadence.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ using NodaTime;
 
 namespace Cadence.Samples.Worker;
 
-/// <summary>Composes the worker's host: its settings, the clock, the policy and engine, the persons, the dispatcher and the worker.</summary>
+/// <summary>Composes the worker's host: its settings, the clock, the policy and engine, the contact ledger, the persons, the dispatcher and the worker.</summary>
 internal static class WorkerHost
 {
     /// <summary>Creates the host builder for <paramref name="args"/>.</summary>
@@ -43,6 +44,12 @@ internal static class WorkerHost
             .AddSingleton<IContactDispatcher, LoggingContactDispatcher>()
             .AddSingleton<DueQueue<string>>()
             .AddHostedService<ContactWorker>();
+        if (options.LedgerFile is { } ledgerFile)
+        {
+            // Nothing is read or written until the worker starts: it creates or migrates the file, then imports the histories.
+            builder.Services.AddSingleton(new WorkerLedger(ledgerFile, LedgerPolicy.FromFile(options.Policy)));
+        }
+
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder;
     }

@@ -24,7 +24,14 @@ internal sealed class WorkerOptions
         ["--start"] = $"{SectionName}:{nameof(Start)}",
         ["--speed"] = $"{SectionName}:{nameof(Speed)}",
         ["--run-for"] = $"{SectionName}:{nameof(RunFor)}",
+        ["--ledger"] = $"{SectionName}:{nameof(Ledger)}",
     };
+
+    /// <summary>The ledger file the worker uses when none is named: in the current directory.</summary>
+    public const string DefaultLedger = "cadence-worker.ledger.db";
+
+    /// <summary>The value of <see cref="Ledger"/> that runs the worker without a ledger.</summary>
+    public const string NoLedger = "none";
 
     /// <summary>
     /// The persons and accounts, JSON Lines (<c>--accounts</c> or <c>--persons</c>): person records and account records
@@ -43,6 +50,15 @@ internal sealed class WorkerOptions
 
     /// <summary>How long (real time) the worker runs before it stops by itself; until stopped when not set.</summary>
     public TimeSpan? RunFor { get; set; }
+
+    /// <summary>
+    /// The contact ledger's SQLite file (<c>--ledger</c>), created if there is none (its folder must exist); a relative
+    /// path is taken from the current directory. <c>none</c> runs the worker without a ledger, the history kept in memory.
+    /// </summary>
+    public string Ledger { get; set; } = DefaultLedger;
+
+    /// <summary>The ledger file; <see langword="null"/> for <c>none</c>.</summary>
+    public string? LedgerFile => string.Equals(Ledger, NoLedger, StringComparison.OrdinalIgnoreCase) ? null : Ledger;
 
     /// <summary>The start instant; <see langword="null"/> for <c>now</c>.</summary>
     /// <returns>The instant.</returns>
@@ -77,6 +93,15 @@ internal sealed class WorkerOptions
         if (!File.Exists(Policy))
         {
             problems.Add($"--policy: file not found: {Policy}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Ledger))
+        {
+            problems.Add($"--ledger: give a file, or '{NoLedger}' to run without a ledger.");
+        }
+        else if (LedgerFile is { } file && (Directory.Exists(file) || !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file)))))
+        {
+            problems.Add(Directory.Exists(file) ? $"--ledger: {file} is a folder, not a file." : $"--ledger: folder not found for {file}");
         }
 
         try

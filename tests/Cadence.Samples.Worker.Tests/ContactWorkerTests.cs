@@ -1,4 +1,6 @@
+using Cadence.Ledger;
 using Cadence.Samples.Worker.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -156,7 +158,7 @@ public sealed class ContactWorkerTests
     public async Task StopAsync_DuringADispatch_LetsTheDispatchCompleteBeforeStopping()
     {
         GatedDispatcher? gated = null;
-        using var rig = new WorkerRig(new ManualDelay(), store => gated = new GatedDispatcher(store), "PF-001");
+        using var rig = new WorkerRig(new ManualDelay(), _ => gated = new GatedDispatcher(), "PF-001");
 
         await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
         await gated!.Entered.WaitAsync(TestContext.Current.CancellationToken);
@@ -227,28 +229,277 @@ public sealed class ContactWorkerTests
         }
     }
 
+    [Fact]
+    public async Task RunOnceAsync_WithALedger_ReservesTheContactDispatchesItCompletesTheReservationAndSeesItThroughTheLedgerNext()
+    {
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, "PF-001");
+        rig.Worker.ScheduleAll(Start);
+
+        var dispatched = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        var after = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Dispatched, ReserveStatus.Reserved, "PF-001/start/2026-03-09T14:30:00Z"), (dispatched.Handling, dispatched.Reserve?.Status, dispatched.Key));
+        var reservation = Assert.Single(await rig.ReservationsAsync("PF-001"));
+        Assert.Equal((dispatched.Reserve?.Reservation?.Id, ReservationStatus.Completed, (ContactOutcome?)ContactOutcome.Delivered, (Instant?)Start), ((long?)reservation.Id, reservation.Status, reservation.Outcome, reservation.SettledAt));
+        Assert.Equal(
+            [new ContactAttempt(Start, Channel.Email, ContactDirection.Outbound, ContactOutcome.Delivered, "email-pre-due") { ContactPointId = "email", AccountIds = ["PF-001"] }],
+            await rig.LedgerHistoryAsync("PF-001"));
+        Assert.Empty(rig.History("PF-001")); // the ledger holds the history, the store the rest of the person
+
+        // The next look follows the stored decision, and the ledger's history says the reminder was sent.
+        Assert.Equal(ContactWorker.AfterKey("PF-001", dispatched.Reserve!.DecisionId), after.Key);
+        Assert.Equal((ReserveStatus.NotDue, DecisionKind.Wait, Handling.Waiting), (after.Reserve?.Status, after.Decision.Kind, after.Handling));
+        Assert.Equal(Instant.FromUtc(2026, 3, 12, 4, 0), after.NextDue);
+        Assert.Equal((1, 1, 0, 0), (rig.Worker.Summary.Reserved, rig.Worker.Summary.Completed, rig.Worker.Summary.Cancelled, rig.Worker.Summary.AnsweredBefore));
+        Assert.EndsWith("; reservations made 1, completed 1, cancelled 0, expired 0; answered before 0", rig.Worker.Summary.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_WithALedger_OpensTheLedgerAtStartAndCountsTheReservationsInTheSummary()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        var delay = new ManualDelay();
+        using var rig = await WorkerRig.WithLedgerAndDelayAsync(file, delay, "P-100", "PF-002");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+        await delay.NextAsync(); // P-100's call and escalation are made; PF-002's e-mail is due at 18:00
+        await rig.Worker.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(rig.Worker.ExecuteTask?.IsCompletedSuccessfully);
+        Assert.Equal($"Ledger {file} (schema version 1): 0 attempts imported from the histories of 2 persons, 0 reservations expired", rig.Log.Entries[0].Message);
+        Assert.Equal(
+            "Stopped at 2026-03-09T14:30:00Z after 3 evaluations: decisions Contact=3 Escalate=0 Wait=0 Suppressed=0 None=0 Error=0; "
+            + "contacts made Call=1; escalations made 1; failed dispatches 0; reservations made 1, completed 1, cancelled 0, expired 0; answered before 0; "
+            + "2 persons queued, the next due at 2026-03-09T18:00:00Z",
+            rig.Log.Entries[^1].Message);
+    }
+
+    [Fact]
+    public async Task StartAsync_LedgerFileThatIsNotADatabase_LogsItAndTheWorkerFailsWithoutLookingAtAnyone()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        await File.WriteAllTextAsync(file, "These are not the records you are looking for.", TestContext.Current.CancellationToken);
+        using var rig = WorkerRig.WithUnopenedLedger(file, new ManualDelay(), "PF-001");
+
+        await rig.Worker.StartAsync(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<SqliteException>(() => rig.Worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var (level, message) = Assert.Single(rig.Log.Entries);
+        Assert.Equal(LogLevel.Critical, level);
+        Assert.StartsWith($"The ledger {file} cannot be opened: SQLite Error 26", message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Worker.Summary.Evaluations);
+    }
+
+    [Fact]
+    public async Task ReserveAsync_RepeatedWithTheKeyTheWorkerUsed_ReturnsTheFirstAnswerAndReservesNothingMore()
+    {
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, "PF-001");
+        rig.Worker.ScheduleAll(Start);
+        var first = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        var again = await rig.Ledger!.Ledger.ReserveAsync(SamplePortfolio.Person("PF-001"), Start + Duration.FromMinutes(1), first.Key!, TestContext.Current.CancellationToken);
+
+        Assert.True(again.Repeated);
+        Assert.Equal((ReserveStatus.Reserved, first.Reserve!.DecisionId, first.Reserve.Reservation!.Id), (again.Status, again.DecisionId, again.Reservation?.Id));
+        Assert.Equal(first.Decision, again.Decision);
+        Assert.Single(await rig.ReservationsAsync("PF-001"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunOnceAsync_WithALedgerAndADispatchThatThrowsOrIsDeclined_CancelsTheReservationAndRecordsNoAttempt(bool throws)
+    {
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), _ => throws ? new FailingDispatcher() : new DecliningDispatcher(), "PF-001");
+        rig.Worker.ScheduleAll(Start);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Retrying, Start + ContactWorker.RetryAfter), (processed.Handling, processed.NextDue));
+        var reservation = Assert.Single(await rig.ReservationsAsync("PF-001"));
+        Assert.Equal((ReservationStatus.Cancelled, (Instant?)Start), (reservation.Status, reservation.SettledAt));
+        Assert.Empty(await rig.LedgerHistoryAsync("PF-001"));
+        Assert.Equal((1, 0, 1, 1), (rig.Worker.Summary.Reserved, rig.Worker.Summary.Completed, rig.Worker.Summary.Cancelled, rig.Worker.Summary.FailedDispatches));
+        Assert.Contains(rig.Log.Entries, e => e is { Level: LogLevel.Error } && e.Message == $"2026-03-09T14:30:00Z PF-001: the dispatch {(throws ? "failed" : "was declined")}; trying again at 2026-03-09T14:35:00Z");
+
+        // Five minutes later the e-mail is still due: the cancelled reservation does not count.
+        var retry = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((Start + ContactWorker.RetryAfter, ReserveStatus.Reserved, "email-pre-due"), (retry.At, retry.Reserve?.Status, retry.Decision.Step?.Id));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SecondWorkerOnTheSameLedgerFile_GetsTheFirstWorkersAnswersAndMakesNoContactAgain()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        using var first = await WorkerRig.WithLedgerAsync(file, null, "P-100", "PF-001", "PF-010");
+        using var second = await WorkerRig.WithLedgerAsync(file, null, "P-100", "PF-001", "PF-010");
+        var until = Start + Duration.FromDays(3);
+        first.Worker.ScheduleAll(Start);
+        second.Worker.ScheduleAll(Start);
+
+        // The two take turns, the first always a step ahead: the second asks with the same keys.
+        while (first.Queue.TryPeek(out _, out var due) && due < until)
+        {
+            await first.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+            await second.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        }
+
+        await second.RunUntilAsync(until);
+
+        Assert.True(first.Worker.Summary.Contacts >= 5, $"only {first.Worker.Summary.Contacts} contacts in three days");
+        Assert.Equal((0, 0, 0), (second.Worker.Summary.Contacts, second.Worker.Summary.Escalations, second.Worker.Summary.Reserved));
+        Assert.True(second.Worker.Summary.AnsweredBefore >= first.Worker.Summary.Reserved);
+        var made = 0;
+        foreach (var personId in new[] { "P-100", "PF-001", "PF-010" })
+        {
+            var history = await first.LedgerHistoryAsync(personId);
+            made += history.Count - SamplePortfolio.Person(personId).History.Length;
+            Assert.Equal(history.Count, history.Distinct().Count());
+            Assert.All(await first.ReservationsAsync(personId), r => Assert.Equal(ReservationStatus.Completed, r.Status));
+        }
+
+        Assert.Equal(first.Worker.Summary.Contacts + first.Worker.Summary.Escalations, made);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SecondWorkerAskingWhileTheFirstIsMakingTheContact_IsNotGivenItAndMakesNothing()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("worker.ledger.db");
+        GatedDispatcher? gated = null;
+        using var first = await WorkerRig.WithLedgerAsync(file, _ => gated = new GatedDispatcher(), "PF-001");
+        using var second = await WorkerRig.WithLedgerAsync(file, null, "PF-001");
+        first.Worker.ScheduleAll(Start);
+        var making = first.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        await gated!.Entered.WaitAsync(TestContext.Current.CancellationToken);
+
+        // A minute later, with a key of its own: the ledger counts the open reservation as an e-mail sent at 14:30.
+        second.Clock.Advance(Duration.FromMinutes(1));
+        second.Worker.ScheduleAll(second.Now);
+        var asked = await second.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+        gated.Release();
+        var made = await making;
+
+        Assert.Equal((ReserveStatus.NotDue, false, Handling.Waiting), (asked.Reserve?.Status, asked.Reserve?.Repeated, asked.Handling));
+        Assert.Equal((ReserveStatus.Reserved, Handling.Dispatched), (made.Reserve?.Status, made.Handling));
+        Assert.Equal(0, second.Worker.Summary.Contacts);
+        var attempt = Assert.Single(await first.LedgerHistoryAsync("PF-001"));
+        Assert.Equal((Start, ContactOutcome.Delivered), (attempt.At, attempt.Outcome));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ReservationLeftOpenPastItsTimeToLive_ExpiresIntoAnAttemptOfUnknownOutcomeThatIsNotMadeAgain()
+    {
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, "PF-001");
+        var abandoned = await rig.Ledger!.Ledger.ReserveAsync(SamplePortfolio.Person("PF-001"), Start, "a-worker-that-crashed", TestContext.Current.CancellationToken);
+        rig.Clock.Advance(Duration.FromMinutes(20));
+        rig.Worker.ScheduleAll(rig.Now);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ReservationStatus.Expired, (await rig.Ledger.Ledger.GetReservationAsync(abandoned.Reservation!.Id, TestContext.Current.CancellationToken))?.Status);
+        Assert.Equal(1, rig.Worker.Summary.Expired);
+        Assert.Contains(rig.Log.Entries, e => e.Message == "2026-03-09T14:50:00Z 1 reservations expired and now count as attempts of unknown outcome");
+        Assert.NotEqual(Handling.Dispatched, processed.Handling);
+        Assert.Equal(ContactOutcome.Unknown, Assert.Single(await rig.LedgerHistoryAsync("PF-001")).Outcome);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TwoAccountPersonWithALedger_ReservesTheCallAndRecordsTheEscalationBesideItInTheLedger()
+    {
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, "P-100");
+        rig.Worker.ScheduleAll(Start);
+
+        var processed = await rig.Worker.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Handling.Dispatched, ReserveStatus.Reserved, "call-overdue"), (processed.Handling, processed.Reserve?.Status, processed.Reserve?.Reservation?.StepId));
+        Assert.Equal(
+            [
+                new ContactAttempt(Start, Channel.Call, ContactDirection.Outbound, ContactOutcome.NoAnswer, "call-overdue") { ContactPointId = "cell", AccountIds = ["CARD-1"] },
+                new ContactAttempt(Start, Channel.None, ContactDirection.Outbound, ContactOutcome.Sent, "bureau-notice") { AccountIds = ["LOAN-2"] },
+            ],
+            (await rig.LedgerHistoryAsync("P-100")).Skip(2));
+        Assert.Single(await rig.ReservationsAsync("P-100")); // the escalation beside the call is recorded, not reserved
+        Assert.Equal((1, 1), (rig.Worker.Summary.Contacts, rig.Worker.Summary.Escalations));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SeveralPersonsThroughTheLedgerForTwoWeeks_MakesOnlyContactsTheEngineAllowsGivenTheLedgersHistory()
+    {
+        string[] personIds = ["P-100", "PF-001", "PF-005", "PF-009", "PF-010", "PF-013", "PF-022"];
+        using var folder = new TemporaryFolder();
+        using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, personIds);
+        var engine = SamplePortfolio.Engine();
+        rig.Worker.ScheduleAll(Start);
+
+        await rig.RunUntilAsync(Start + Duration.FromDays(14));
+
+        // Every contact recorded in the ledger, checked against the ledger's history as it stood just before it: caps,
+        // cooldowns and windows at the person, each account it was about and its point all allowed it then.
+        var contacts = 0;
+        foreach (var personId in personIds)
+        {
+            var initial = SamplePortfolio.Person(personId);
+            var made = (await rig.LedgerHistoryAsync(personId)).Skip(initial.History.Length).ToList();
+            Assert.All(made, a => Assert.NotEqual(ContactOutcome.Unknown, a.Outcome));
+            for (var i = 0; i < made.Count; i++)
+            {
+                if (made[i].Channel == Channel.None)
+                {
+                    continue;
+                }
+
+                contacts++;
+                var before = initial with { History = [.. initial.History, .. made.Take(i)] };
+                var proposed = new ProposedContact(made[i].Channel, made[i].ContactPointId) { AccountIds = made[i].AccountIds, StepId = made[i].StepId };
+                var check = engine.Check(before, proposed, made[i].At);
+                Assert.True(check.Allowed, $"{personId}: contact {i} at {made[i].At} on {made[i].ContactPointId}: {check}");
+            }
+
+            Assert.All(await rig.ReservationsAsync(personId), r => Assert.Equal(ReservationStatus.Completed, r.Status));
+        }
+
+        Assert.True(contacts >= 15, $"only {contacts} contacts in two weeks");
+        Assert.Equal(contacts, rig.Worker.Summary.Contacts);
+    }
+
     private sealed class FailingDispatcher : IContactDispatcher
     {
-        public ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+        public ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
             => throw new InvalidOperationException("The e-mail gateway is down.");
     }
 
+    /// <summary>A dispatcher that declines every contact: it makes nothing.</summary>
+    private sealed class DecliningDispatcher : IContactDispatcher
+    {
+        public ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+            => ValueTask.FromResult<ContactOutcome?>(null);
+    }
+
     /// <summary>The sample dispatcher, held at the gate until the test releases it.</summary>
-    private sealed class GatedDispatcher(InMemoryPersonStore store) : IContactDispatcher
+    private sealed class GatedDispatcher : IContactDispatcher
     {
         private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly LoggingContactDispatcher inner = new(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggingContactDispatcher>.Instance);
+        private readonly LoggingContactDispatcher inner = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<LoggingContactDispatcher>.Instance);
 
         public Task Entered => entered.Task;
 
         public void Release() => gate.TrySetResult();
 
-        public async ValueTask DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
+        public async ValueTask<ContactOutcome?> DispatchAsync(Person person, Decision action, Instant at, CancellationToken cancellationToken)
         {
             entered.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
-            await inner.DispatchAsync(person, action, at, cancellationToken);
+            return await inner.DispatchAsync(person, action, at, cancellationToken);
         }
     }
 }

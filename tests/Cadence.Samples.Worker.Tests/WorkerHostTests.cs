@@ -21,6 +21,28 @@ public sealed class WorkerHostTests
         var clock = Assert.IsType<SimulatedClock>(host.Services.GetRequiredService<IClock>());
         Assert.Equal(Instant.FromUtc(2026, 3, 9, 14, 30), clock.GetCurrentInstant());
         Assert.Null(host.Services.GetRequiredService<WorkerOptions>().RunFor);
+        Assert.Equal("cadence-worker.ledger.db", host.Services.GetRequiredService<WorkerLedger>().FilePath);
+    }
+
+    [Fact]
+    public void CreateBuilder_LedgerFile_ComposesTheWorkerOverThatLedgerWithoutOpeningItYet()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cadence-worker-host-{Guid.NewGuid():N}.ledger.db");
+
+        using var host = WorkerHost.CreateBuilder(["--ledger", file], new FakeClock(RealNow)).Build();
+
+        Assert.Equal(file, host.Services.GetRequiredService<WorkerLedger>().FilePath);
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<ContactWorker>());
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void CreateBuilder_LedgerNone_ComposesTheWorkerWithoutALedger()
+    {
+        using var host = WorkerHost.CreateBuilder(["--ledger", "none"], new FakeClock(RealNow)).Build();
+
+        Assert.Null(host.Services.GetService<WorkerLedger>());
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<ContactWorker>());
     }
 
     [Fact]
@@ -63,11 +85,12 @@ public sealed class WorkerHostTests
     public void CreateBuilder_BadSettings_ListsEveryProblem()
     {
         var exception = Assert.Throws<OptionsValidationException>(
-            () => WorkerHost.CreateBuilder(["--speed", "0", "--start", "yesterday", "--run-for", "-00:00:05", "--accounts", "missing.jsonl"], new FakeClock(RealNow)));
+            () => WorkerHost.CreateBuilder(["--speed", "0", "--start", "yesterday", "--run-for", "-00:00:05", "--accounts", "missing.jsonl", "--ledger", "missing-folder/worker.ledger.db"], new FakeClock(RealNow)));
 
         Assert.Equal(
             [
                 "--accounts: file not found: missing.jsonl",
+                "--ledger: folder not found for missing-folder/worker.ledger.db",
                 "--start: 'yesterday' is not an ISO 8601 instant such as 2026-03-09T14:30:00Z, nor 'now'.",
                 "--speed: 0 is not a positive number of clock seconds per real second.",
                 "--run-for: -00:00:05 is not a positive duration such as 00:00:30.",

@@ -1,4 +1,5 @@
 using Cadence.Json;
+using Cadence.Ledger;
 using NodaTime;
 
 namespace Cadence.Samples.Worker.Tests.Support;
@@ -24,6 +25,9 @@ internal static class SamplePortfolio
     });
 
     public static CadencePolicy Policy => LazyPolicy.Value;
+
+    /// <summary>The same policy file, as a ledger's evidence.</summary>
+    public static LedgerPolicy LedgerPolicy { get; } = LedgerPolicy.FromFile(Path.Combine(AppContext.BaseDirectory, "policies", "acme-us.policy.json"));
 
     public static CadenceEngine Engine() => new(Policy, new CadenceEngineOptions { IncludeExplanations = false });
 
