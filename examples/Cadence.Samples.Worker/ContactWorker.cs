@@ -67,10 +67,9 @@ internal sealed record Processed(string PersonId, Instant At, Decision Decision,
 /// With a <see cref="WorkerLedger"/> (the default of the sample), every evaluation is a
 /// <see cref="ContactLedger.ReserveAsync(Person, Instant, string, CancellationToken)"/>: the ledger merges its history
 /// and open reservations into the person (the store's state without its history: the ledger holds it), decides,
-/// reserves the contact or escalation due now, and stores the decision. A reserved action is dispatched and then
-/// completed with its outcome, or cancelled when the dispatch throws or is declined. Escalations listed beside the
-/// decision's own action are not reserved by the ledger: once made they are recorded in its history
-/// (<see cref="ContactLedger.ImportHistoryAsync"/>). Each reserve's idempotency key names the look it is: the person
+/// reserves the contact or escalation due now and each escalation listed beside it that is due now
+/// (<see cref="ReserveResult.Escalations"/>), and stores the decision. A reserved action is dispatched and then
+/// completed with its outcome, or cancelled when the dispatch throws or is declined (with the actions after it). Each reserve's idempotency key names the look it is: the person
 /// and the stored decision it follows (or the instant the worker started), so that the same request asked again (a
 /// retry, or a second worker that started at the same instant and follows the same decisions) gets the first answer and
 /// makes nothing again; a worker asking with keys of its own is kept from a contact already made or reserved by the
@@ -274,15 +273,25 @@ internal sealed partial class ContactWorker(
             }
         }
 
-        if (reserve is not { Repeated: true })
+        if (reserve is null)
         {
             due.AddRange(decision.Escalations.Where(e => e.NotBefore is { } at && at <= now).Select(e => (e, (Reservation?)null)));
+        }
+        else if (reserve is { Status: ReserveStatus.Reserved, Repeated: false })
+        {
+            // The ledger reserved each escalation listed as due now beside the decision's own action, one reservation each.
+            foreach (var held in reserve.Escalations)
+            {
+                due.Add((decision.Escalations.First(e => e.Step?.Id == held.StepId && e.AccountIds.SequenceEqual(held.AccountIds)), held));
+                Summary.ReservationMade();
+            }
         }
 
         if (due.Count > 0)
         {
-            foreach (var (action, held) in due)
+            for (var i = 0; i < due.Count; i++)
             {
+                var (action, held) = due[i];
                 ContactOutcome? outcome;
                 Exception? failure = null;
                 try
@@ -302,9 +311,14 @@ internal sealed partial class ContactWorker(
                 {
                     Summary.DispatchFailed();
                     LogDispatchFailed(logger, failure, now, personId, failure is null ? "was declined" : "failed", now + RetryAfter);
-                    if (held is not null)
+
+                    // Neither this action nor those after it were made: their reservations stop counting.
+                    foreach (var (_, notMade) in due.Skip(i))
                     {
-                        await CancelAsync(held, now);
+                        if (notMade is not null)
+                        {
+                            await CancelAsync(notMade, now);
+                        }
                     }
 
                     return Queue(Handling.Retrying, now + RetryAfter);
@@ -367,9 +381,8 @@ internal sealed partial class ContactWorker(
     }
 
     /// <summary>
-    /// Records a contact or escalation that was made: with a ledger, completes its reservation, or (an escalation listed
-    /// beside the decision's own action, which the ledger does not reserve) adds it to the ledger's history; without
-    /// one, appends it to the store's history.
+    /// Records a contact or escalation that was made: with a ledger, completes its reservation (the ledger reserves the
+    /// decision's own action and each escalation listed beside it); without one, appends it to the store's history.
     /// </summary>
     /// <returns><see langword="false"/> when the ledger could not record it (logged; a reservation left open expires into an attempt of unknown outcome).</returns>
     private async Task<bool> RecordAsync(Person person, Decision action, Reservation? held, ContactOutcome outcome, Instant at)
@@ -381,14 +394,13 @@ internal sealed partial class ContactWorker(
             return true;
         }
 
+        if (held is null)
+        {
+            throw new InvalidOperationException($"A contact made for {person.PersonId} through the ledger has no reservation.");
+        }
+
         try
         {
-            if (held is null)
-            {
-                await ledger.Ledger.ImportHistoryAsync(person with { History = [attempt] }, CancellationToken.None);
-                return true;
-            }
-
             var update = await ledger.Ledger.CompleteAsync(held.Id, outcome, at, CancellationToken.None);
             if (update.Status is ReservationUpdateStatus.Done or ReservationUpdateStatus.AlreadyDone or ReservationUpdateStatus.CompletedLate)
             {
@@ -403,7 +415,7 @@ internal sealed partial class ContactWorker(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogNotRecorded(logger, exception, at, person.PersonId, held?.Id, exception.Message);
+            LogNotRecorded(logger, exception, at, person.PersonId, held.Id, exception.Message);
             return false;
         }
     }

@@ -271,7 +271,7 @@ public sealed class ContactWorkerTests
         Assert.Equal($"Ledger {file} (schema version 1): 0 attempts imported from the histories of 2 persons, 0 reservations expired", rig.Log.Entries[0].Message);
         Assert.Equal(
             "Stopped at 2026-03-09T14:30:00Z after 3 evaluations: decisions Contact=3 Escalate=0 Wait=0 Suppressed=0 None=0 Error=0; "
-            + "contacts made Call=1; escalations made 1; failed dispatches 0; reservations made 1, completed 1, cancelled 0, expired 0; answered before 0; "
+            + "contacts made Call=1; escalations made 1; failed dispatches 0; reservations made 2, completed 2, cancelled 0, expired 0; answered before 0; "
             + "2 persons queued, the next due at 2026-03-09T18:00:00Z",
             rig.Log.Entries[^1].Message);
     }
@@ -412,7 +412,7 @@ public sealed class ContactWorkerTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_TwoAccountPersonWithALedger_ReservesTheCallAndRecordsTheEscalationBesideItInTheLedger()
+    public async Task RunOnceAsync_TwoAccountPersonWithALedger_ReservesAndCompletesTheCallAndTheEscalationBesideIt()
     {
         using var folder = new TemporaryFolder();
         using var rig = await WorkerRig.WithLedgerAsync(folder.File("worker.ledger.db"), null, "P-100");
@@ -427,8 +427,10 @@ public sealed class ContactWorkerTests
                 new ContactAttempt(Start, Channel.None, ContactDirection.Outbound, ContactOutcome.Sent, "bureau-notice") { AccountIds = ["LOAN-2"] },
             ],
             (await rig.LedgerHistoryAsync("P-100")).Skip(2));
-        Assert.Single(await rig.ReservationsAsync("P-100")); // the escalation beside the call is recorded, not reserved
-        Assert.Equal((1, 1), (rig.Worker.Summary.Contacts, rig.Worker.Summary.Escalations));
+        var reservations = await rig.ReservationsAsync("P-100");
+        Assert.Equal([("call-overdue", ReservationStatus.Completed), ("bureau-notice", ReservationStatus.Completed)], reservations.Select(r => (r.StepId, r.Status)));
+        Assert.Equal(reservations[1].Id, Assert.Single(processed.Reserve!.Escalations).Id);
+        Assert.Equal((1, 1, 2, 2), (rig.Worker.Summary.Contacts, rig.Worker.Summary.Escalations, rig.Worker.Summary.Reserved, rig.Worker.Summary.Completed));
     }
 
     [Fact]
