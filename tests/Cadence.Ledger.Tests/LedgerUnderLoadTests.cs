@@ -45,6 +45,7 @@ public sealed class LedgerUnderLoadTests
         wall.Stop();
         var counts = await AssertLedgerHoldsAsync(coordinator, database.ConnectionString);
         Log($"8 threads, {run.Persons} persons, {Days} days in {coordinator.Rounds} rounds: {counts}; coordinator expired {coordinator.ExpiredByCoordinator}; {wall.Elapsed.TotalSeconds:F1} s");
+        LogRounds(coordinator);
         Log($"workers: reserves {reports.Sum(r => r.Reserves)}, reserved {reports.Sum(r => r.Reserved)}, repeated keys {reports.Sum(r => r.Repeated)}, not due {reports.Sum(r => r.NotDue)}, completed {reports.Sum(r => r.Completed)}, cancelled {reports.Sum(r => r.Cancelled)}, abandoned {reports.Sum(r => r.Abandoned)}");
 
         // The workers' view agrees with the ledger's: every reservation made was made by one worker, and settled as it said.
@@ -142,6 +143,8 @@ public sealed class LedgerUnderLoadTests
             Log(line);
         }
 
+        LogRounds(coordinator);
+
         Assert.Equal(stopAfterReserving.Count, killedAfterReserving.Count);
         Assert.Equal(randomKills.Count, killedAtRandom);
         Assert.Empty(pending);
@@ -225,6 +228,12 @@ public sealed class LedgerUnderLoadTests
 
         Assert.Contains(violations, v => v.Kind == ViolationKind.Step && v.Rule == daily.Id);
         Log(string.Create(CultureInfo.InvariantCulture, $"a call inserted an hour after reservation {reservationId} bypassing the ledger: {violations.Length} violation(s), first: {violations[0]}"));
+    }
+
+    private static void LogRounds(LoadCoordinator coordinator)
+    {
+        var times = coordinator.RoundTimes.Select(t => t.TotalSeconds).Order().ToList();
+        Log(string.Create(CultureInfo.InvariantCulture, $"rounds: median {times[times.Count / 2]:F2} s, slowest {string.Join(", ", times.TakeLast(5).Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s, first {coordinator.RoundTimes[0].TotalSeconds:F2} s"));
     }
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);

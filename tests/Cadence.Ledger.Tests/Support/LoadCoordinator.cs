@@ -45,6 +45,9 @@ internal sealed class LoadCoordinator
     /// <summary>The clock's last instant: every reservation made before it has expired by then.</summary>
     public Instant End => Run.Start + (clockStep * Rounds);
 
+    /// <summary>How long each round took, wall time.</summary>
+    public List<TimeSpan> RoundTimes { get; } = [];
+
     /// <summary>How many reservations the coordinator's <see cref="ContactLedger.ExpireAsync"/> calls expired.</summary>
     public int ExpiredByCoordinator { get; private set; }
 
@@ -88,6 +91,7 @@ internal sealed class LoadCoordinator
                 var done = await Harness.GetRoundsDoneAsync(cancellationToken);
                 if (workers.Workers.All(w => done.GetValueOrDefault(w, -1) >= round))
                 {
+                    RoundTimes.Add(waited.Elapsed);
                     break;
                 }
 
