@@ -103,6 +103,12 @@ public sealed class LedgerUnderLoadTests
                 var probe = await coordinator.Ledger.ReserveAsync(hostPersons[killed.PersonId], now, $"probe/{killed.ReservationId}", Ct);
                 probes++;
                 Assert.NotEqual(ReserveStatus.Error, probe.Status);
+                if (probe.Decision is { Kind: DecisionKind.Contact or DecisionKind.Escalate, Step: { } next, NotBefore: { } notBefore } && next.Id == open.StepId)
+                {
+                    // Whether or not a window is open now, the step's next contact is not before its repeat interval.
+                    Assert.True(step.RepeatInterval is { } repeat && notBefore >= open.At + repeat, $"{step.Id} is next due at {notBefore}, after its expired attempt at {open.At}");
+                }
+
                 if (probe.Reservation is { } other)
                 {
                     Assert.NotEqual(open.StepId, other.StepId);

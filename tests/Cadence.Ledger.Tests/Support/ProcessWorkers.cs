@@ -23,13 +23,14 @@ internal sealed class ProcessWorkers : IWorkerGroup
     private readonly Func<KilledReservation, Task> onKilled;
     private readonly Dictionary<int, WorkerProcess> processes = [];
     private readonly Stopwatch sinceRoundStarted = new();
+    private readonly HashSet<long> killsDone = [];
     private long round = -1;
 
     /// <summary>Prepares the workers (started by <see cref="Start"/>).</summary>
     /// <param name="databaseFile">The database file.</param>
     /// <param name="run">The run.</param>
     /// <param name="stopAfterReserving">The workers whose first process stops after its n-th reservation, with n.</param>
-    /// <param name="randomKills">The rounds in which a worker's process is killed, wherever it is, some time after the round starts.</param>
+    /// <param name="randomKills">The rounds in which a worker's process is killed, wherever it is, some time after the round starts (or in the next round, if the round ends before).</param>
     /// <param name="onKilled">Called when a process that stopped after reserving was killed, before it is replaced.</param>
     public ProcessWorkers(string databaseFile, LoadRun run, IReadOnlyDictionary<int, int> stopAfterReserving, IReadOnlyDictionary<long, (int Worker, TimeSpan After)> randomKills, Func<KilledReservation, Task> onKilled)
     {
@@ -89,11 +90,16 @@ internal sealed class ProcessWorkers : IWorkerGroup
             }
         }
 
-        if (randomKills.TryGetValue(round, out var kill) && !KilledAtRandom.Contains((kill.Worker, round)) && sinceRoundStarted.Elapsed >= kill.After)
+        // A kill planned for a round that ended too soon for it comes in the next one.
+        foreach (var (at, kill) in randomKills.Where(k => k.Key <= round && !killsDone.Contains(k.Key)).ToList())
         {
-            await processes[kill.Worker].KillAsync();
-            KilledAtRandom.Add((kill.Worker, round));
-            Launch(kill.Worker, null);
+            if (at < round || sinceRoundStarted.Elapsed >= kill.After)
+            {
+                await processes[kill.Worker].KillAsync();
+                killsDone.Add(at);
+                KilledAtRandom.Add((kill.Worker, round));
+                Launch(kill.Worker, null);
+            }
         }
     }
 
