@@ -323,11 +323,22 @@ public sealed class ContactLedger
             return person;
         }
 
-        var known = new HashSet<ContactAttempt>(person.History);
+        // Multisets: an attempt of the ledger equal to one the host passes is counted once, but the same attempt stored
+        // twice (two contacts at one instant, imported so) counts twice, whatever number of copies the host passes.
+        var passed = new Dictionary<ContactAttempt, int>();
+        foreach (var attempt in person.History)
+        {
+            passed[attempt] = passed.GetValueOrDefault(attempt) + 1;
+        }
+
         var history = person.History.ToBuilder();
         foreach (var attempt in recorded)
         {
-            if (known.Add(attempt))
+            if (passed.GetValueOrDefault(attempt) is > 0 and var left)
+            {
+                passed[attempt] = left - 1;
+            }
+            else
             {
                 history.Add(attempt);
             }

@@ -33,6 +33,24 @@ public sealed class LedgerRecordsTests : SqliteLedgerTest
         Assert.Equal(ReserveStatus.NotDue, result.Status);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Reserve_SameAttemptImportedTwice_CountsBothWhateverTheHostPasses(int copiesTheHostPasses)
+    {
+        // Two texts sent at the same instant on the same point: the same attempt twice, stored twice.
+        var ledger = new ContactLedger(Store, new LedgerPolicy(TestData.TwoTextsADayPolicyText));
+        var sent = new ContactAttempt(TestData.Now - NodaTime.Duration.FromHours(2), Channel.Sms, ContactDirection.Outbound, ContactOutcome.Delivered, "sms-overdue") { ContactPointId = "mobile" };
+        Assert.Equal(2, await ledger.ImportHistoryAsync(TestData.Person() with { History = [sent, sent] }, Ct));
+
+        var result = await ledger.ReserveAsync(TestData.Person() with { History = [.. Enumerable.Repeat(sent, copiesTheHostPasses)] }, TestData.Now, "k1", Ct);
+
+        Assert.Equal(ReserveStatus.NotDue, result.Status);
+        var inputs = (await Store.GetDecisionAsync(result.DecisionId, Ct))!.InputsJson!;
+        Assert.Equal(2, Cadence.Json.PersonJson.Read(inputs).ToPerson()!.History.Length);
+    }
+
     [Fact]
     public async Task GetAudit_AfterACompletedReservation_HoldsTheDecisionTheReservationItsEventsAndTheAttempt()
     {

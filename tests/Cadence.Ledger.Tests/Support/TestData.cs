@@ -54,6 +54,24 @@ internal static class TestData
         }
         """;
 
+    /// <summary>A step that repeats every half hour, under a cap of two texts a day.</summary>
+    public const string TwoTextsADayPolicyText = """
+        {
+          "name": "ledger-test-two-texts-a-day",
+          "defaultZone": "Europe/London",
+          "horizon": "240:00:00",
+          "steps": [
+            { "id": "sms-overdue", "channel": "sms", "template": "overdue-sms", "window": { "from": 1, "to": 60 }, "priority": 10, "repeatInterval": "00:30:00" }
+          ],
+          "windows": [
+            { "name": "all-day", "days": ["weekday", "saturday", "sunday", "holiday"], "ranges": [{ "from": "00:00", "to": "24:00" }] }
+          ],
+          "caps": [
+            { "name": "two-texts-a-day", "limit": 2, "period": { "rolling": "24:00:00" }, "counts": { "channels": ["sms"], "directions": "outbound" } }
+          ]
+        }
+        """;
+
     public static readonly Instant Now = Instant.FromUtc(2026, 1, 14, 12, 0);
 
     public static LedgerPolicy Policy { get; } = new(PolicyText);
