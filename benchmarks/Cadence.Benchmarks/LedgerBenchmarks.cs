@@ -26,7 +26,7 @@ namespace Cadence.Benchmarks;
 /// portfolio to whom the example policy <c>acme-us</c> gives a contact due at <see cref="ReferenceWorkload.Now"/>), so
 /// every reserve reserves and no two workers ever wait for the same person: what they wait for is SQLite's one writer.
 /// The database file is made afresh before every iteration, so it does not grow from one iteration to the next.
-/// The class's own job (Monitoring, 2 warm-up and 8 measured iterations) runs unless the command line names a job
+/// The class's own job (Monitoring, 4 warm-up and 10 measured iterations) runs unless the command line names a job
 /// (<c>--job dry</c> in CI), which then replaces it rather than running beside it.
 /// </remarks>
 [MemoryDiagnoser]
@@ -222,7 +222,7 @@ public class LedgerBenchmarks
         {
             if (!Environment.GetCommandLineArgs().Any(a => a is "--job" or "-j"))
             {
-                AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(8).WithId("Monitoring"));
+                AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(10).WithId("Monitoring"));
             }
 
             AddColumn(new PerSecondColumn());
