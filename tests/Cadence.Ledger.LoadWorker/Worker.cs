@@ -120,12 +120,11 @@ public sealed class Worker
                 Report.Repeated++;
                 return job with { Due = soon, Step = Job.Review };
             case ReserveStatus.Reserved:
-                Report.Reserved++;
-
                 // The decision's own action, and each escalation listed beside it (reserved by the same reserve).
                 var made = result.Reservation is { } own ? result.Escalations.Insert(0, own) : result.Escalations;
                 foreach (var reservation in made)
                 {
+                    Report.Reserved++;
                     await ContactAsync(job, reservation, ct).ConfigureAwait(false);
                 }
 

@@ -24,10 +24,13 @@ internal sealed record LedgerCounts
     /// <summary>The attempts the run recorded (not imported, not replaced): the contacts made, or that may have been.</summary>
     public long Contacts { get; init; }
 
-    /// <summary>Reservations made under no idempotency key or under more than one.</summary>
+    /// <summary>
+    /// Reservations made under no idempotency key or under more than one (a reservation is under the key of the request
+    /// whose decision made it: the decision's own action and the escalations listed beside it).
+    /// </summary>
     public long ReservationsNotUnderOneKey { get; init; }
 
-    /// <summary>Idempotency keys that name more than one reservation.</summary>
+    /// <summary>Idempotency keys that reserved the same action (step and accounts) more than once.</summary>
     public long KeysOfSeveralReservations { get; init; }
 
     /// <summary>Two reservations that count (not cancelled) for the same person, step, instant and accounts: a double booking.</summary>
@@ -58,8 +61,8 @@ internal sealed record LedgerCounts
             Expired = await Count("SELECT COUNT(*) FROM reservations WHERE status = 'Expired'"),
             Unsettled = await Count("SELECT COUNT(*) FROM reservations WHERE status NOT IN ('Completed', 'Cancelled', 'Expired')"),
             Contacts = await Count("SELECT COUNT(*) FROM attempts WHERE reservation_id IS NOT NULL AND superseded = 0"),
-            ReservationsNotUnderOneKey = await Count("SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM requests q WHERE q.reservation_id = r.id) <> 1"),
-            KeysOfSeveralReservations = await Count("SELECT COUNT(*) FROM (SELECT key FROM requests WHERE reservation_id IS NOT NULL GROUP BY key HAVING COUNT(DISTINCT reservation_id) > 1)"),
+            ReservationsNotUnderOneKey = await Count("SELECT COUNT(*) FROM reservations r WHERE (SELECT COUNT(*) FROM requests q WHERE q.decision_id = r.decision_id) <> 1"),
+            KeysOfSeveralReservations = await Count("SELECT COUNT(*) FROM (SELECT q.key FROM requests q JOIN reservations r ON r.decision_id = q.decision_id GROUP BY q.key, r.step_id, r.account_ids HAVING COUNT(*) > 1)"),
             DoubleBookings = await Count("SELECT COUNT(*) FROM (SELECT 1 FROM reservations WHERE status <> 'Cancelled' GROUP BY person_id, step_id, at_ticks, account_ids HAVING COUNT(*) > 1)"),
             PersonsContacted = await Count("SELECT COUNT(DISTINCT person_id) FROM attempts WHERE reservation_id IS NOT NULL AND superseded = 0"),
         };
