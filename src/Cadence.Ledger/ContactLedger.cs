@@ -381,7 +381,7 @@ public sealed class ContactLedger
             string resultJson;
             ReserveStatus status;
             Reservation? reservation = null;
-            var escalations = ImmutableArray<Reservation>.Empty;
+            var escalations = ImmutableArray.CreateBuilder<Reservation>();
             if (contact is null)
             {
                 var d = engine.Evaluate(merged, now);
@@ -394,21 +394,19 @@ public sealed class ContactLedger
 
                 // Escalations the decision lists as due now on the person's other accounts are actions the host makes
                 // too: each is reserved as the main one is, so a second reserve sees them and does not list them again.
-                var listed = ImmutableArray.CreateBuilder<Reservation>();
                 if (d.Kind != DecisionKind.Error)
                 {
                     foreach (var escalation in d.Escalations)
                     {
                         if (IsDueNow(escalation, now))
                         {
-                            listed.Add(ReservationOf(person.PersonId, escalation, now));
+                            escalations.Add(ReservationOf(person.PersonId, escalation, now));
                         }
                     }
                 }
 
-                escalations = listed.DrainToImmutable();
                 status = d.Kind == DecisionKind.Error ? ReserveStatus.Error
-                    : reservation is not null || !escalations.IsEmpty ? ReserveStatus.Reserved
+                    : reservation is not null || escalations.Count > 0 ? ReserveStatus.Reserved
                     : ReserveStatus.NotDue;
             }
             else
@@ -443,14 +441,13 @@ public sealed class ContactLedger
                 reservation = await AddReservationAsync(tx, reservation with { DecisionId = decisionId }, ct).ConfigureAwait(false);
             }
 
-            var made = escalations.ToBuilder();
-            for (var i = 0; i < made.Count; i++)
+            for (var i = 0; i < escalations.Count; i++)
             {
-                made[i] = await AddReservationAsync(tx, made[i] with { DecisionId = decisionId }, ct).ConfigureAwait(false);
+                escalations[i] = await AddReservationAsync(tx, escalations[i] with { DecisionId = decisionId }, ct).ConfigureAwait(false);
             }
 
             await tx.AddRequestAsync(new LedgerRequest(idempotencyKey, person.PersonId, decisionId, reservation?.Id), ct).ConfigureAwait(false);
-            return new ReserveResult { Status = status, DecisionId = decisionId, Decision = decision, Check = check, Reservation = reservation, Escalations = made.DrainToImmutable() };
+            return new ReserveResult { Status = status, DecisionId = decisionId, Decision = decision, Check = check, Reservation = reservation, Escalations = escalations.DrainToImmutable() };
         }, cancellationToken);
     }
 

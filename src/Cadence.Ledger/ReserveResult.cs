@@ -34,6 +34,12 @@ public sealed record ReserveResult
     public ImmutableArray<Reservation> Escalations { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
+    /// Every reservation this reserve made, to make and then complete or cancel one by one: <see cref="Reservation"/>
+    /// (when there is one) first, then <see cref="Escalations"/>.
+    /// </summary>
+    public ImmutableArray<Reservation> Reservations => Reservation is { } own ? Escalations.Insert(0, own) : Escalations;
+
+    /// <summary>
     /// Whether this is the answer to an earlier reserve with the same idempotency key, returned unchanged (its
     /// reservation as it was made: read <see cref="ContactLedger.GetReservationAsync"/> for where it stands now).
     /// </summary>

@@ -121,8 +121,7 @@ public sealed class Worker
                 return job with { Due = soon, Step = Job.Review };
             case ReserveStatus.Reserved:
                 // The decision's own action, and each escalation listed beside it (reserved by the same reserve).
-                var made = result.Reservation is { } own ? result.Escalations.Insert(0, own) : result.Escalations;
-                foreach (var reservation in made)
+                foreach (var reservation in result.Reservations)
                 {
                     Report.Reserved++;
                     await ContactAsync(job, reservation, ct).ConfigureAwait(false);

@@ -109,6 +109,7 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
         Assert.Equal((Channel.None, listed.Step!.Id, (string?)null, ReservationStatus.Open, first.DecisionId), (escalation.Channel, escalation.StepId, escalation.ContactPointId, escalation.Status, escalation.DecisionId));
         Assert.Equal(listed.AccountIds, escalation.AccountIds);
         Assert.NotEqual(first.Reservation!.Id, escalation.Id);
+        Assert.Equal([first.Reservation, escalation], first.Reservations);
         Assert.Equal(first with { Repeated = true }, again);
         Assert.Empty(second.Escalations);
         Assert.DoesNotContain(second.Decision!.Value.Escalations, e => e.NotBefore <= TestData.Now + Duration.FromMinutes(1));
