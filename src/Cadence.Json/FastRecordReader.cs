@@ -17,18 +17,32 @@ namespace Cadence.Json;
 /// </summary>
 internal ref struct FastRecordReader
 {
-    // The names of enum values as UTF-8, compared with a token's bytes.
-    private static readonly (byte[] Name, Channel Value)[] ContactChannels = Utf8(JsonNames.ContactChannels);
-    private static readonly (byte[] Name, Channel Value)[] Channels = Utf8(JsonNames.Channels);
-    private static readonly (byte[] Name, ContactDirection Value)[] Directions = Utf8(JsonNames.Directions);
-    private static readonly (byte[] Name, ContactOutcome Value)[] Outcomes = Utf8(JsonNames.Outcomes);
-    private static readonly (byte[] Name, ContactPointKind Value)[] ContactPointKinds = Utf8(JsonNames.ContactPointKinds);
+    // The names of enum values as UTF-8, found by a token's bytes.
+    private static readonly Utf8Names<Channel> ContactChannels = Utf8(JsonNames.ContactChannels);
+    private static readonly Utf8Names<Channel> Channels = Utf8(JsonNames.Channels);
+    private static readonly Utf8Names<ContactDirection> Directions = Utf8(JsonNames.Directions);
+    private static readonly Utf8Names<ContactOutcome> Outcomes = Utf8(JsonNames.Outcomes);
+    private static readonly Utf8Names<ContactPointKind> ContactPointKinds = Utf8(JsonNames.ContactPointKinds);
 
+    // The properties of each record, numbered in the order of its reader's switch.
+    private static readonly Utf8Names<int> RecordProperties = Properties(
+        "personId", "timeZones", "regions", "holds", "tags", "contactPoints", "history", "accounts", "accountId", "dueDate", "amountDue", "autopay");
+
+    private static readonly Utf8Names<int> AccountProperties = Properties("accountId", "dueDate", "amountDue", "autopay", "holds", "tags");
+    private static readonly Utf8Names<int> ContactPointProperties = Properties("id", "channel", "kind", "optedOut", "consentGiven", "isWorkplace", "updatedAt");
+    private static readonly Utf8Names<int> AttemptProperties = Properties("at", "channel", "direction", "outcome", "stepId", "contactPointId", "accountIds");
+    private static readonly Utf8Names<int> HoldProperties = Properties("kind", "from", "until", "promisedDate");
+    private static readonly Utf8Names<int> MoneyProperties = Properties("amount", "currency");
+
+    private readonly RecentStrings recent;
     private Utf8JsonReader reader;
     private int depth;
 
     private FastRecordReader(ReadOnlySpan<byte> utf8)
-        => reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+    {
+        reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        recent = RecentStrings.OfThisThread;
+    }
 
     /// <summary>Reads a person or an account line, or gives up (<see langword="false"/>) for the full reader to read it.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8, out Person? person, out BorrowerState? account)
@@ -73,30 +87,18 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("personId"u8) ? 0
-                : reader.ValueTextEquals("timeZones"u8) ? 1
-                : reader.ValueTextEquals("regions"u8) ? 2
-                : reader.ValueTextEquals("holds"u8) ? 3
-                : reader.ValueTextEquals("tags"u8) ? 4
-                : reader.ValueTextEquals("contactPoints"u8) ? 5
-                : reader.ValueTextEquals("history"u8) ? 6
-                : reader.ValueTextEquals("accounts"u8) ? 7
-                : reader.ValueTextEquals("accountId"u8) ? 8
-                : reader.ValueTextEquals("dueDate"u8) ? 9
-                : reader.ValueTextEquals("amountDue"u8) ? 10
-                : reader.ValueTextEquals("autopay"u8) ? 11
-                : -1;
+            var name = Property(RecordProperties);
             Once(ref seen, ref name);
             var ok = name switch
             {
                 0 => (id = String()) is not null,
                 1 => Strings(out zones),
                 2 => Strings(out regions) && regions.All(PersonJson.IsRegion),
-                3 => Items(out holds, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Hold()),
+                3 => Items<Hold, HoldItem>(out holds),
                 4 => Strings(out tags),
-                5 => Items(out points, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool p) => r.ContactPoint(ref p), ref personOnly),
-                6 => Items(out history, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool p) => r.Attempt(ref p), ref personOnly),
-                7 => Items(out accounts, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Account()),
+                5 => Items<ContactPoint, ContactPointItem>(out points, ref personOnly),
+                6 => Items<ContactAttempt, AttemptItem>(out history, ref personOnly),
+                7 => Items<Account, AccountItem>(out accounts),
                 8 => (accountId = String()) is not null,
                 9 => DateOrNull(out due),
                 10 => MoneyOrNull(out amount),
@@ -154,16 +156,23 @@ internal ref struct FastRecordReader
         seen |= 1 << name;
     }
 
-    /// <summary>Reads one item of an array (its first token already read), or gives up with <see langword="null"/>.</summary>
-    private delegate T? ItemReader<T>(ref FastRecordReader self, ref bool personOnly)
-        where T : class;
+    /// <summary>Reads one kind of item of an array (its first token already read), or gives up with <see langword="null"/>.</summary>
+    private interface IItem<T>
+        where T : class
+    {
+        /// <summary>The token an item starts with.</summary>
+        static abstract JsonTokenType Token { get; }
+
+        static abstract T? Read(ref FastRecordReader self, ref bool personOnly);
+    }
 
     /// <summary>
-    /// An array whose items all start with <paramref name="token"/>, each read by <paramref name="item"/>; false (give up)
-    /// when it is not one, or when an item gives up.
+    /// An array whose items all start with <typeparamref name="TItem"/>'s token, each read by it; false (give up) when it
+    /// is not one, or when an item gives up.
     /// </summary>
-    private bool Items<T>(out ImmutableArray<T> items, JsonTokenType token, ItemReader<T> item, ref bool personOnly)
+    private bool Items<T, TItem>(out ImmutableArray<T> items, ref bool personOnly)
         where T : class
+        where TItem : struct, IItem<T>
     {
         items = [];
         if (!Read(JsonTokenType.StartArray))
@@ -173,12 +182,12 @@ internal ref struct FastRecordReader
 
         // Items gather in the thread's scratch list of this depth (arrays nest: an account's holds inside the accounts);
         // the array made at the end is the only allocation.
-        var scratch = Scratch.At(depth++);
+        var scratch = Scratch<T>.At(depth++);
         try
         {
-            while (reader.Read() && reader.TokenType == token)
+            while (reader.Read() && reader.TokenType == TItem.Token)
             {
-                if (item(ref this, ref personOnly) is not { } value)
+                if (TItem.Read(ref this, ref personOnly) is not { } value)
                 {
                     return false;
                 }
@@ -188,13 +197,7 @@ internal ref struct FastRecordReader
 
             if (scratch.Count > 0)
             {
-                var array = new T[scratch.Count];
-                for (var i = 0; i < array.Length; i++)
-                {
-                    array[i] = (T)scratch[i];
-                }
-
-                items = ImmutableCollectionsMarshal.AsImmutableArray(array);
+                items = ImmutableCollectionsMarshal.AsImmutableArray(scratch.ToArray());
             }
 
             return reader.TokenType == JsonTokenType.EndArray;
@@ -207,11 +210,12 @@ internal ref struct FastRecordReader
     }
 
     /// <summary>An array of items that have no person-only fields.</summary>
-    private bool Items<T>(out ImmutableArray<T> items, JsonTokenType token, ItemReader<T> item)
+    private bool Items<T, TItem>(out ImmutableArray<T> items)
         where T : class
+        where TItem : struct, IItem<T>
     {
         var none = false;
-        return Items(out items, token, item, ref none);
+        return Items<T, TItem>(out items, ref none);
     }
 
     private Account? Account()
@@ -225,13 +229,7 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("accountId"u8) ? 0
-                : reader.ValueTextEquals("dueDate"u8) ? 1
-                : reader.ValueTextEquals("amountDue"u8) ? 2
-                : reader.ValueTextEquals("autopay"u8) ? 3
-                : reader.ValueTextEquals("holds"u8) ? 4
-                : reader.ValueTextEquals("tags"u8) ? 5
-                : -1;
+            var name = Property(AccountProperties);
             Once(ref seen, ref name);
             switch (name)
             {
@@ -243,7 +241,7 @@ internal ref struct FastRecordReader
                     break;
                 case 3 when Boolean(out autopay):
                     break;
-                case 4 when Items(out holds, JsonTokenType.StartObject, static (ref FastRecordReader r, ref bool _) => r.Hold()):
+                case 4 when Items<Hold, HoldItem>(out holds):
                     break;
                 case 5 when Strings(out tags):
                     break;
@@ -268,18 +266,11 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("id"u8) ? 0
-                : reader.ValueTextEquals("channel"u8) ? 1
-                : reader.ValueTextEquals("kind"u8) ? 2
-                : reader.ValueTextEquals("optedOut"u8) ? 3
-                : reader.ValueTextEquals("consentGiven"u8) ? 4
-                : reader.ValueTextEquals("isWorkplace"u8) ? 5
-                : reader.ValueTextEquals("updatedAt"u8) ? 6
-                : -1;
+            var name = Property(ContactPointProperties);
             Once(ref seen, ref name);
             var ok = name switch
             {
-                0 => (id = String()) is not null && (personOnly = true),
+                0 => (id = SharedString()) is not null && (personOnly = true),
                 1 => Enum(ContactChannels, out channel),
                 2 => Kind(out kind) && (personOnly = true),
                 3 => Boolean(out optedOut),
@@ -310,14 +301,7 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("at"u8) ? 0
-                : reader.ValueTextEquals("channel"u8) ? 1
-                : reader.ValueTextEquals("direction"u8) ? 2
-                : reader.ValueTextEquals("outcome"u8) ? 3
-                : reader.ValueTextEquals("stepId"u8) ? 4
-                : reader.ValueTextEquals("contactPointId"u8) ? 5
-                : reader.ValueTextEquals("accountIds"u8) ? 6
-                : -1;
+            var name = Property(AttemptProperties);
             Once(ref seen, ref name);
             var ok = name switch
             {
@@ -349,11 +333,7 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("kind"u8) ? 0
-                : reader.ValueTextEquals("from"u8) ? 1
-                : reader.ValueTextEquals("until"u8) ? 2
-                : reader.ValueTextEquals("promisedDate"u8) ? 3
-                : -1;
+            var name = Property(HoldProperties);
             Once(ref seen, ref name);
             var ok = name switch
             {
@@ -375,7 +355,7 @@ internal ref struct FastRecordReader
     }
 
     private bool Strings(out ImmutableArray<string> strings)
-        => Items(out strings, JsonTokenType.String, static (ref FastRecordReader r, ref bool _) => r.SharedText());
+        => Items<string, StringItem>(out strings);
 
     /// <summary>The next value as a string that repeats from line to line (a step, a point, a zone): see <see cref="SharedText"/>.</summary>
     private string? SharedString() => reader.Read() && reader.TokenType == JsonTokenType.String ? SharedText() : null;
@@ -392,7 +372,7 @@ internal ref struct FastRecordReader
             return null;
         }
 
-        return RecentStrings.Get(reader.ValueSpan) is { } known ? known : Text() is { } text ? RecentStrings.Add(reader.ValueSpan, text) : null;
+        return recent.Get(reader.ValueSpan) is { } known ? known : Text() is { } text ? recent.Add(reader.ValueSpan, text) : null;
     }
 
     /// <summary>The next value as a non-blank string without escapes, or null (give up).</summary>
@@ -410,30 +390,29 @@ internal ref struct FastRecordReader
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
-    private static (byte[] Name, T Value)[] Utf8<T>(FrozenDictionary<string, T> names)
+    private static Utf8Names<T> Utf8<T>(FrozenDictionary<string, T> names)
         where T : struct, System.Enum
-        => [.. names.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
+        => new(names.Select(p => (p.Key, p.Value)));
 
-    /// <summary>The next value as one of <paramref name="names"/>' values, compared as UTF-8: no string is made.</summary>
-    private bool Enum<T>((byte[] Name, T Value)[] names, out T? value)
+    private static Utf8Names<int> Properties(params string[] names) => new(names.Select((name, i) => (name, i)));
+
+    /// <summary>The number of the current property name in <paramref name="names"/>, or -1 (an unknown or escaped name: give up).</summary>
+    private readonly int Property(Utf8Names<int> names)
+        => !reader.ValueIsEscaped && !reader.HasValueSequence && names.TryGet(reader.ValueSpan, out var name) ? name : -1;
+
+    /// <summary>The next value as one of <paramref name="names"/>' values, found by its UTF-8 bytes: no string is made.</summary>
+    private bool Enum<T>(Utf8Names<T> names, out T? value)
         where T : struct, System.Enum
     {
         value = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
+            || !names.TryGet(reader.ValueSpan, out var found))
         {
             return false;
         }
 
-        foreach (var (name, v) in names)
-        {
-            if (reader.ValueSpan.SequenceEqual(name))
-            {
-                value = v;
-                return true;
-            }
-        }
-
-        return false;
+        value = found;
+        return true;
     }
 
     private bool Kind(out ContactPointKind kind)
@@ -478,13 +457,13 @@ internal ref struct FastRecordReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("amount"u8) ? 0 : reader.ValueTextEquals("currency"u8) ? 1 : -1;
+            var name = Property(MoneyProperties);
             Once(ref seen, ref name);
             if (name == 0 && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var a) && a >= 0)
             {
                 amount = a;
             }
-            else if (name == 1 && String() is { } c && AccountJson.IsCurrency(c))
+            else if (name == 1 && SharedString() is { } c && AccountJson.IsCurrency(c))
             {
                 currency = c;
             }
@@ -524,84 +503,23 @@ internal ref struct FastRecordReader
 
     /// <summary>A <c>uuuu-MM-dd</c> date of the current token, or none.</summary>
     private readonly LocalDate? DateToken()
-    {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return null;
-        }
-
-        var s = reader.ValueSpan;
-        return s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s[..4], out var y) && Digits(s[5..7], out var m) && Digits(s[8..10], out var d)
-            && m is >= 1 and <= 12 && d >= 1 && d <= CalendarSystem.Iso.GetDaysInMonth(y, m)
-            ? new LocalDate(y, m, d)
-            : null;
-    }
+        => reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+           && Utf8Instant.TryParsePlainDate(reader.ValueSpan, out var date) ? date : null;
 
     /// <summary>A <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c> instant of the next token, or none.</summary>
     private Instant? Instant()
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return null;
-        }
-
-        var s = reader.ValueSpan;
-        if (s.Length < 20 || s[^1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
-            || !Digits(s[..4], out var y) || !Digits(s[5..7], out var mo) || !Digits(s[8..10], out var d)
-            || !Digits(s[11..13], out var h) || !Digits(s[14..16], out var mi) || !Digits(s[17..19], out var sec)
-            || mo is < 1 or > 12 || d < 1 || d > CalendarSystem.Iso.GetDaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59)
-        {
-            return null;
-        }
-
-        var nanos = 0L;
-        if (s.Length > 20)
-        {
-            var fraction = s[20..^1];
-            if (s[19] != '.' || fraction.Length is < 1 or > 9 || !Digits(fraction, out var f))
-            {
-                return null;
-            }
-
-            nanos = f;
-            for (var i = fraction.Length; i < 9; i++)
-            {
-                nanos *= 10;
-            }
-        }
-        else if (s[19] != 'Z')
-        {
-            return null;
-        }
-
-        return NodaTime.Instant.FromUtc(y, mo, d, h, mi, sec) + Duration.FromNanoseconds(nanos);
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> s, out int value)
-    {
-        value = 0;
-        foreach (var b in s)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
-    }
+        => reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+           && Utf8Instant.TryParsePlain(reader.ValueSpan, out var instant) ? instant : null;
 
     private bool Read(JsonTokenType type) => reader.Read() && reader.TokenType == type;
 
-    /// <summary>The thread's scratch lists, one per depth of nested arrays.</summary>
-    private static class Scratch
+    /// <summary>The thread's scratch lists of <typeparamref name="T"/>, one per depth of nested arrays.</summary>
+    private static class Scratch<T>
     {
         [ThreadStatic]
-        private static List<List<object>>? lists;
+        private static List<List<T>>? lists;
 
-        public static List<object> At(int depth)
+        public static List<T> At(int depth)
         {
             var all = lists ??= [];
             while (all.Count <= depth)
@@ -613,11 +531,46 @@ internal ref struct FastRecordReader
         }
     }
 
+    private readonly struct HoldItem : IItem<Hold>
+    {
+        public static JsonTokenType Token => JsonTokenType.StartObject;
+
+        public static Hold? Read(ref FastRecordReader self, ref bool personOnly) => self.Hold();
+    }
+
+    private readonly struct ContactPointItem : IItem<ContactPoint>
+    {
+        public static JsonTokenType Token => JsonTokenType.StartObject;
+
+        public static ContactPoint? Read(ref FastRecordReader self, ref bool personOnly) => self.ContactPoint(ref personOnly);
+    }
+
+    private readonly struct AttemptItem : IItem<ContactAttempt>
+    {
+        public static JsonTokenType Token => JsonTokenType.StartObject;
+
+        public static ContactAttempt? Read(ref FastRecordReader self, ref bool personOnly) => self.Attempt(ref personOnly);
+    }
+
+    private readonly struct AccountItem : IItem<Account>
+    {
+        public static JsonTokenType Token => JsonTokenType.StartObject;
+
+        public static Account? Read(ref FastRecordReader self, ref bool personOnly) => self.Account();
+    }
+
+    private readonly struct StringItem : IItem<string>
+    {
+        public static JsonTokenType Token => JsonTokenType.String;
+
+        public static string? Read(ref FastRecordReader self, ref bool personOnly) => self.SharedText();
+    }
+
     /// <summary>
-    /// The thread's recent shared strings with their UTF-8 bytes, in a table of 256 slots indexed by a hash of the bytes:
+    /// A thread's recent shared strings with their UTF-8 bytes, in a table of 256 slots indexed by a hash of the bytes:
     /// one comparison finds a string, and a new one takes its slot's place.
     /// </summary>
-    private static class RecentStrings
+    private sealed class RecentStrings
     {
         private const int Slots = 256;
 
@@ -625,24 +578,29 @@ internal ref struct FastRecordReader
         private const int MaxBytes = 64;
 
         [ThreadStatic]
-        private static (byte[] Utf8, string Text)[]? entries;
+        private static RecentStrings? ofThisThread;
 
-        public static string? Get(ReadOnlySpan<byte> utf8)
+        private readonly (byte[]? Utf8, string? Text)[] entries = new (byte[]?, string?)[Slots];
+
+        /// <summary>The table of the calling thread.</summary>
+        public static RecentStrings OfThisThread => ofThisThread ??= new RecentStrings();
+
+        public string? Get(ReadOnlySpan<byte> utf8)
         {
-            if (entries is not { } all || utf8.Length > MaxBytes || utf8.IsEmpty)
+            if (utf8.Length > MaxBytes || utf8.IsEmpty)
             {
                 return null;
             }
 
-            var (bytes, text) = all[Slot(utf8)];
+            var (bytes, text) = entries[Slot(utf8)];
             return bytes is not null && utf8.SequenceEqual(bytes) ? text : null;
         }
 
-        public static string Add(ReadOnlySpan<byte> utf8, string text)
+        public string Add(ReadOnlySpan<byte> utf8, string text)
         {
             if (utf8.Length <= MaxBytes && !utf8.IsEmpty)
             {
-                (entries ??= new (byte[], string)[Slots])[Slot(utf8)] = (utf8.ToArray(), text);
+                entries[Slot(utf8)] = (utf8.ToArray(), text);
             }
 
             return text;

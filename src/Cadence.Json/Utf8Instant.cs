@@ -4,14 +4,17 @@ using NodaTime.Text;
 namespace Cadence.Json;
 
 /// <summary>
-/// Writes an instant as UTF-8 text in the form records use, <see cref="InstantPattern.ExtendedIso"/>
+/// Writes and reads instants as UTF-8 text in the form records use, <see cref="InstantPattern.ExtendedIso"/>
 /// (<c>2026-03-08T15:30:00Z</c>, a fraction of a second only when there is one, its trailing zeros left out), straight
-/// into a span: no string is made. Years outside 1–9999 are left to the pattern.
+/// into and out of a span: no string is made. Years outside 1–9999 are left to the pattern, as is any text a plain form
+/// does not read.
 /// </summary>
 internal static class Utf8Instant
 {
     /// <summary>The most bytes an instant takes: <c>yyyy-MM-ddTHH:mm:ss.fffffffffZ</c>.</summary>
     public const int MaxLength = 30;
+
+    private const long SecondsPerDay = 86_400;
 
     /// <summary>Writes <paramref name="instant"/> into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes).</summary>
     /// <returns>The number of bytes written.</returns>
@@ -62,5 +65,105 @@ internal static class Utf8Instant
             destination[i] = (byte)('0' + (value % 10));
             value /= 10;
         }
+    }
+
+    /// <summary>
+    /// Reads the plain form <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c> (1 to 9 digits of fraction after a period), to the instant
+    /// <see cref="InstantPattern.ExtendedIso"/> reads from it; anything else is not read here.
+    /// </summary>
+    /// <param name="utf8">The text.</param>
+    /// <param name="instant">The instant read.</param>
+    /// <returns><see langword="false"/> when the text is not in the plain form or names no date or time of day.</returns>
+    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Instant instant)
+    {
+        instant = default;
+        if (utf8.Length < 20 || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':' || utf8[^1] != 'Z'
+            || !TryParseDate(utf8[..10], out var year, out var month, out var day)
+            || !TryDigits(utf8.Slice(11, 2), out var hour) || !TryDigits(utf8.Slice(14, 2), out var minute) || !TryDigits(utf8.Slice(17, 2), out var second)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var nanos = 0;
+        if (utf8.Length > 20)
+        {
+            var fraction = utf8[20..^1];
+            if (utf8[19] != '.' || fraction.Length is < 1 or > 9 || !TryDigits(fraction, out nanos))
+            {
+                return false;
+            }
+
+            for (var i = fraction.Length; i < 9; i++)
+            {
+                nanos *= 10;
+            }
+        }
+
+        instant = Instant.FromUnixTimeSeconds((DaysSinceEpoch(year, month, day) * SecondsPerDay) + (hour * 3600) + (minute * 60) + second);
+        if (nanos != 0)
+        {
+            instant = instant.PlusNanoseconds(nanos);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads a date <c>uuuu-MM-dd</c> (years 0000–9999) as the ISO calendar does.</summary>
+    /// <param name="utf8">The text.</param>
+    /// <param name="date">The date read.</param>
+    /// <returns><see langword="false"/> when the text is not in that form or names no date.</returns>
+    public static bool TryParsePlainDate(ReadOnlySpan<byte> utf8, out LocalDate date)
+    {
+        date = default;
+        if (!TryParseDate(utf8, out var year, out var month, out var day))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>The year, month and day of a date <c>uuuu-MM-dd</c> that the ISO calendar has.</summary>
+    private static bool TryParseDate(ReadOnlySpan<byte> utf8, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        return utf8.Length == 10 && utf8[4] == '-' && utf8[7] == '-'
+            && TryDigits(utf8[..4], out year) && TryDigits(utf8.Slice(5, 2), out month) && TryDigits(utf8.Slice(8, 2), out day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+    }
+
+    /// <summary>Days from 1970-01-01 to a date of the proleptic Gregorian calendar, by arithmetic (days from the civil date).</summary>
+    private static long DaysSinceEpoch(int year, int month, int day)
+    {
+        // Years counted from March, so that a leap day ends its year; eras of 400 years (146 097 days).
+        var y = month <= 2 ? year - 1 : year;
+        var era = (y >= 0 ? y : y - 399) / 400;
+        var yearOfEra = y - (era * 400);
+        var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146_097L) + dayOfEra - 719_468;
+    }
+
+    private static int DaysInMonth(int year, int month)
+        => month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+
+    /// <summary>Reads decimal digits only (at most 9).</summary>
+    private static bool TryDigits(ReadOnlySpan<byte> utf8, out int value)
+    {
+        value = 0;
+        foreach (var b in utf8)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (int)digit;
+        }
+
+        return true;
     }
 }

@@ -42,4 +42,86 @@ public sealed class Utf8InstantTests
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(instants.ToArbitrary(), i => Format(i) == InstantPattern.ExtendedIso.Format(i)));
     }
+
+    [Theory]
+    [InlineData("2026-03-08T15:30:00Z")]
+    [InlineData("2026-03-08T15:30:00.5Z")]
+    [InlineData("2024-02-29T23:59:59.999999999Z")]
+    [InlineData("2000-02-29T00:00:00Z")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("0001-03-01T12:00:00.000000001Z")]
+    [InlineData("1969-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T23:59:59.999999999Z")]
+    public void TryParsePlain_APlainInstant_ReadsWhatThePatternReads(string text)
+    {
+        Assert.True(Utf8Instant.TryParsePlain(Encoding.UTF8.GetBytes(text), out var instant));
+        Assert.Equal(InstantPattern.ExtendedIso.Parse(text).Value, instant);
+    }
+
+    [Theory]
+    [InlineData("2026-03-08T15:30:00")]
+    [InlineData("2026-03-08T15:30:00+01:00")]
+    [InlineData("2026-03-08 15:30:00Z")]
+    [InlineData("2026-3-08T15:30:00Z")]
+    [InlineData("2026-02-29T15:30:00Z")]
+    [InlineData("1900-02-29T15:30:00Z")]
+    [InlineData("2026-04-31T15:30:00Z")]
+    [InlineData("2026-13-01T15:30:00Z")]
+    [InlineData("2026-00-01T15:30:00Z")]
+    [InlineData("2026-01-00T15:30:00Z")]
+    [InlineData("2026-03-08T24:00:00Z")]
+    [InlineData("2026-03-08T15:60:00Z")]
+    [InlineData("2026-03-08T15:30:60Z")]
+    [InlineData("2026-03-08T15:30:00.Z")]
+    [InlineData("2026-03-08T15:30:00,5Z")]
+    [InlineData("2026-03-08T15:30:00.1234567891Z")]
+    [InlineData("+026-03-08T15:30:00Z")]
+    [InlineData("2026-03-08T1a:30:00Z")]
+    [InlineData("")]
+    public void TryParsePlain_AnythingElse_IsNotRead(string text)
+        => Assert.False(Utf8Instant.TryParsePlain(Encoding.UTF8.GetBytes(text), out _));
+
+    [Fact]
+    public void TryParsePlain_WhatFormatWrites_ReadsBackTheSameInstant()
+    {
+        var start = Instant.FromUtc(1, 1, 1, 0, 0);
+        var days = (int)(Instant.FromUtc(9999, 12, 31, 0, 0) - start).TotalDays;
+        var instants = from day in Gen.Choose(0, days)
+                       from second in Gen.Choose(0, 86_399)
+                       from nanos in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 999_999_999))
+                       select start + Duration.FromDays(day) + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(instants.ToArbitrary(), i =>
+        {
+            Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
+            var length = Utf8Instant.Format(i, text);
+            return Utf8Instant.TryParsePlain(text[..length], out var read) && read == i;
+        }));
+    }
+
+    [Fact]
+    public void TryParsePlain_AnyTextItReads_ThePatternReadsToTheSameInstant()
+    {
+        // Plain instants with one character replaced by a digit, a separator or a letter: most are no instant at all.
+        var plain = from year in Gen.Choose(0, 9999)
+                    from month in Gen.Choose(0, 13)
+                    from day in Gen.Choose(0, 32)
+                    from hour in Gen.Choose(0, 25)
+                    from minute in Gen.Choose(0, 61)
+                    from second in Gen.Choose(0, 61)
+                    from fraction in Gen.Elements("", ".5", ".123456789", ".0", ".")
+                    select FormattableString.Invariant($"{year:D4}-{month:D2}-{day:D2}T{hour:D2}:{minute:D2}:{second:D2}{fraction}Z");
+        var texts = from text in plain
+                    from at in Gen.Choose(0, text.Length - 1)
+                    from replacement in Gen.Elements('0', '9', '-', ':', 'T', 'Z', '.', 'x', ' ')
+                    from mutate in Gen.Elements(true, false)
+                    select mutate ? text[..at] + replacement + text[(at + 1)..] : text;
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(5000), Prop.ForAll(texts.ToArbitrary(), text =>
+        {
+            var read = Utf8Instant.TryParsePlain(Encoding.UTF8.GetBytes(text), out var instant);
+            var pattern = InstantPattern.ExtendedIso.Parse(text);
+            return (!read || (pattern.Success && pattern.Value == instant)).Label($"{text}: read {read} {instant}, pattern {pattern.Success}");
+        }));
+    }
 }
