@@ -77,14 +77,20 @@ internal static class Utf8Instant
     public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out Instant instant)
     {
         instant = default;
-        if (utf8.Length < 20 || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':' || utf8[^1] != 'Z'
-            || !TryParseDate(utf8[..10], out var year, out var month, out var day)
-            || !TryDigits(utf8.Slice(11, 2), out var hour) || !TryDigits(utf8.Slice(14, 2), out var minute) || !TryDigits(utf8.Slice(17, 2), out var second)
-            || hour > 23 || minute > 59 || second > 59)
+        if (utf8.Length < 20 || utf8[^1] != 'Z' || !TryParseDate(utf8[..10], out var year, out var month, out var day) || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':')
         {
             return false;
         }
 
+        // Each digit's value; a byte that is no digit is over 9 (as unsigned).
+        uint h1 = utf8[11] - (uint)'0', h2 = utf8[12] - (uint)'0', m1 = utf8[14] - (uint)'0', m2 = utf8[15] - (uint)'0';
+        uint s1 = utf8[17] - (uint)'0', s2 = utf8[18] - (uint)'0';
+        if ((h1 > 9) | (h2 > 9) | (m1 > 9) | (m2 > 9) | (s1 > 9) | (s2 > 9))
+        {
+            return false;
+        }
+
+        uint hour = (h1 * 10) + h2, minute = (m1 * 10) + m2, second = (s1 * 10) + s2;
         var nanos = 0;
         if (utf8.Length > 20)
         {
@@ -98,6 +104,11 @@ internal static class Utf8Instant
             {
                 nanos *= 10;
             }
+        }
+
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
         }
 
         instant = Instant.FromUnixTimeSeconds((DaysSinceEpoch(year, month, day) * SecondsPerDay) + (hour * 3600) + (minute * 60) + second);
@@ -129,9 +140,23 @@ internal static class Utf8Instant
     private static bool TryParseDate(ReadOnlySpan<byte> utf8, out int year, out int month, out int day)
     {
         year = month = day = 0;
-        return utf8.Length == 10 && utf8[4] == '-' && utf8[7] == '-'
-            && TryDigits(utf8[..4], out year) && TryDigits(utf8.Slice(5, 2), out month) && TryDigits(utf8.Slice(8, 2), out day)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+        if (utf8.Length != 10 || utf8[4] != '-' || utf8[7] != '-')
+        {
+            return false;
+        }
+
+        // Each digit's value; a byte that is no digit is over 9 (as unsigned).
+        uint y1 = utf8[0] - (uint)'0', y2 = utf8[1] - (uint)'0', y3 = utf8[2] - (uint)'0', y4 = utf8[3] - (uint)'0';
+        uint mo1 = utf8[5] - (uint)'0', mo2 = utf8[6] - (uint)'0', d1 = utf8[8] - (uint)'0', d2 = utf8[9] - (uint)'0';
+        if ((y1 > 9) | (y2 > 9) | (y3 > 9) | (y4 > 9) | (mo1 > 9) | (mo2 > 9) | (d1 > 9) | (d2 > 9))
+        {
+            return false;
+        }
+
+        year = (int)((y1 * 1000) + (y2 * 100) + (y3 * 10) + y4);
+        month = (int)((mo1 * 10) + mo2);
+        day = (int)((d1 * 10) + d2);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DaysInMonth(year, month);
     }
 
     /// <summary>Days from 1970-01-01 to a date of the proleptic Gregorian calendar, by arithmetic (days from the civil date).</summary>
