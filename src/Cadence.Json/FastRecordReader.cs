@@ -259,10 +259,10 @@ internal ref struct FastRecordReader
     private ContactPoint? ContactPoint(ref bool personOnly)
     {
         string? id = null;
-        Channel? channel = null;
+        Channel channel = default;
         var kind = ContactPointKind.Unspecified;
         bool optedOut = false, consent = false, workplace = false;
-        Instant? updated = null;
+        Instant updated = default;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -276,7 +276,7 @@ internal ref struct FastRecordReader
                 3 => Boolean(out optedOut),
                 4 => Boolean(out consent),
                 5 => Boolean(out workplace),
-                6 => (updated = Instant()) is not null,
+                6 => Instant(out updated),
                 _ => false,
             };
             if (!ok)
@@ -285,17 +285,26 @@ internal ref struct FastRecordReader
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && channel is { } c
-            ? new ContactPoint(c) { Id = id!, Kind = kind, OptedOut = optedOut, ConsentGiven = consent, IsWorkplace = workplace, UpdatedAt = updated }
+        // The channel is required.
+        return reader.TokenType == JsonTokenType.EndObject && (seen & (1 << 1)) != 0
+            ? new ContactPoint(channel)
+            {
+                Id = id!,
+                Kind = kind,
+                OptedOut = optedOut,
+                ConsentGiven = consent,
+                IsWorkplace = workplace,
+                UpdatedAt = (seen & (1 << 6)) != 0 ? updated : null,
+            }
             : null;
     }
 
     private ContactAttempt? Attempt(ref bool personOnly)
     {
-        Instant? at = null;
-        Channel? channel = null;
-        ContactDirection? direction = null;
-        ContactOutcome? outcome = null;
+        Instant at = default;
+        Channel channel = default;
+        var direction = ContactDirection.Outbound;
+        ContactOutcome outcome = default;
         string? step = null, point = null;
         ImmutableArray<string> accounts = [];
         var seen = 0;
@@ -305,7 +314,7 @@ internal ref struct FastRecordReader
             Once(ref seen, ref name);
             var ok = name switch
             {
-                0 => (at = Instant()) is not null,
+                0 => Instant(out at),
                 1 => Enum(Channels, out channel),
                 2 => Enum(Directions, out direction),
                 3 => Enum(Outcomes, out outcome),
@@ -320,15 +329,17 @@ internal ref struct FastRecordReader
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && at is { } a && channel is { } c && outcome is { } o
-            ? new ContactAttempt(a, c, direction ?? ContactDirection.Outbound, o, step) { ContactPointId = point, AccountIds = accounts }
+        // The instant, the channel and the outcome are required.
+        const int Required = (1 << 0) | (1 << 1) | (1 << 3);
+        return reader.TokenType == JsonTokenType.EndObject && (seen & Required) == Required
+            ? new ContactAttempt(at, channel, direction, outcome, step) { ContactPointId = point, AccountIds = accounts }
             : null;
     }
 
     private Hold? Hold()
     {
         string? kind = null;
-        Instant? from = null, until = null;
+        Instant from = default, until = default;
         LocalDate? promised = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -338,8 +349,8 @@ internal ref struct FastRecordReader
             var ok = name switch
             {
                 0 => (kind = SharedString()) is not null,
-                1 => (from = Instant()) is not null,
-                2 => (until = Instant()) is not null,
+                1 => Instant(out from),
+                2 => Instant(out until),
                 3 => (promised = Date()) is not null,
                 _ => false,
             };
@@ -349,8 +360,9 @@ internal ref struct FastRecordReader
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && kind is not null && from is { } f
-            ? new Hold(new HoldKind(kind), f, until) { PromisedDate = promised }
+        // The kind and the start are required.
+        return reader.TokenType == JsonTokenType.EndObject && kind is not null && (seen & (1 << 1)) != 0
+            ? new Hold(new HoldKind(kind), from, (seen & (1 << 2)) != 0 ? until : null) { PromisedDate = promised }
             : null;
     }
 
@@ -401,24 +413,18 @@ internal ref struct FastRecordReader
         => !reader.ValueIsEscaped && !reader.HasValueSequence && names.TryGet(reader.ValueSpan, out var name) ? name : -1;
 
     /// <summary>The next value as one of <paramref name="names"/>' values, found by its UTF-8 bytes: no string is made.</summary>
-    private bool Enum<T>(Utf8Names<T> names, out T? value)
+    private bool Enum<T>(Utf8Names<T> names, out T value)
         where T : struct, System.Enum
     {
-        value = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
-            || !names.TryGet(reader.ValueSpan, out var found))
-        {
-            return false;
-        }
-
-        value = found;
-        return true;
+        value = default;
+        return reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+               && names.TryGet(reader.ValueSpan, out value);
     }
 
     private bool Kind(out ContactPointKind kind)
     {
-        var known = Enum(ContactPointKinds, out ContactPointKind? value);
-        kind = value ?? ContactPointKind.Unspecified;
+        var known = Enum(ContactPointKinds, out kind);
+        kind = known ? kind : ContactPointKind.Unspecified;
         return known;
     }
 
@@ -506,10 +512,13 @@ internal ref struct FastRecordReader
         => reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
            && Utf8Instant.TryParsePlainDate(reader.ValueSpan, out var date) ? date : null;
 
-    /// <summary>A <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c> instant of the next token, or none.</summary>
-    private Instant? Instant()
-        => reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
-           && Utf8Instant.TryParsePlain(reader.ValueSpan, out var instant) ? instant : null;
+    /// <summary>A <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c> instant of the next token, or false (give up).</summary>
+    private bool Instant(out Instant instant)
+    {
+        instant = default;
+        return reader.Read() && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+               && Utf8Instant.TryParsePlain(reader.ValueSpan, out instant);
+    }
 
     private bool Read(JsonTokenType type) => reader.Read() && reader.TokenType == type;
 
