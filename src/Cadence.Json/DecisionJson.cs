@@ -53,7 +53,7 @@ public static class DecisionJson
     }
 
     /// <summary>Writes one compact record into <paramref name="output"/> with the thread's writer.</summary>
-    private static void WriteRecord(IBufferWriter<byte> output, Decision decision)
+    private static void WriteRecord(IBufferWriter<byte> output, in Decision decision)
     {
         var w = cachedWriter ??= new Utf8JsonWriter(Detached, WriterOptions);
         w.Reset(output);
@@ -242,7 +242,7 @@ public static class DecisionJson
     private static Instant? Instant(JsonElement o, string property)
         => o.TryGetProperty(property, out var value) ? value.Deserialize<Instant>(JsonElementReader.TzdbOptions) : null;
 
-    private static void Write(Utf8JsonWriter w, Decision decision)
+    private static void Write(Utf8JsonWriter w, in Decision decision)
     {
         w.WriteStartObject();
         w.WriteString("accountId"u8, decision.AccountId);
@@ -253,13 +253,13 @@ public static class DecisionJson
             w.WriteString("personId"u8, decision.PersonId);
         }
 
-        w.WriteString("kind"u8, JsonNames.Name(decision.Kind));
+        w.WriteString("kind"u8, JsonNames.Encoded(decision.Kind));
         if (decision.Step is { } step)
         {
             w.WriteString("step"u8, step.Id);
             if (step.Channel is { } channel)
             {
-                w.WriteString("channel"u8, JsonNames.Name(channel));
+                w.WriteString("channel"u8, JsonNames.Encoded(channel));
                 w.WriteString("template"u8, step.Template);
             }
 
@@ -324,7 +324,7 @@ public static class DecisionJson
                 w.WriteString("stepId"u8, candidate.StepId);
                 if (candidate.Channel is { } channel)
                 {
-                    w.WriteString("channel"u8, JsonNames.Name(channel));
+                    w.WriteString("channel"u8, JsonNames.Encoded(channel));
                 }
 
                 if (decision.AboutPerson)
@@ -341,7 +341,7 @@ public static class DecisionJson
                 }
 
                 w.WriteString("proposedBy"u8, candidate.ProposedBy);
-                w.WriteString("status"u8, JsonNames.Name(candidate.Status));
+                w.WriteString("status"u8, JsonNames.Encoded(candidate.Status));
                 WriteInstant(w, "notBefore"u8, candidate.NotBefore);
                 WriteReasons(w, candidate.Reasons);
                 w.WriteEndObject();
@@ -362,7 +362,7 @@ public static class DecisionJson
         }
 
         w.WriteStartObject("error"u8);
-        w.WriteString("code"u8, JsonNames.Name(error.Code));
+        w.WriteString("code"u8, JsonNames.Encoded(error.Code));
         w.WriteString("message"u8, error.Message);
         if (error.RuleName is { } rule)
         {
@@ -372,7 +372,7 @@ public static class DecisionJson
         w.WriteEndObject();
     }
 
-    private static void WriteAccounts(Utf8JsonWriter w, Decision decision)
+    private static void WriteAccounts(Utf8JsonWriter w, in Decision decision)
     {
         w.WriteStartArray("accountIds"u8);
         if (decision.SoleAccountId is { } sole)
@@ -397,7 +397,7 @@ public static class DecisionJson
         {
             w.WriteStartObject();
             w.WriteString("rule"u8, reason.RuleName);
-            w.WriteString("code"u8, JsonNames.Name(reason.Code));
+            w.WriteString("code"u8, JsonNames.Encoded(reason.Code));
             WriteInstant(w, "until"u8, reason.Until);
             if (!reason.Sources.IsEmpty)
             {
@@ -435,8 +435,12 @@ public static class DecisionJson
     {
         if (instant is { } value)
         {
-            Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
-            w.WriteString(name, text[..Utf8Instant.Format(value, text)]);
+            // The text is digits and separators only, quoted here: nothing to escape or to check.
+            Span<byte> text = stackalloc byte[Utf8Instant.MaxLength + 2];
+            var length = Utf8Instant.Format(value, text[1..]);
+            text[0] = text[length + 1] = (byte)'"';
+            w.WritePropertyName(name);
+            w.WriteRawValue(text[..(length + 2)], skipInputValidation: true);
         }
     }
 }

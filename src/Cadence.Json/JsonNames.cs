@@ -39,6 +39,11 @@ internal static class JsonNames
         where T : struct, Enum
         => NameCache<T>.Names.TryGetValue(value, out var name) ? name : Convert(value);
 
+    /// <summary>The value's name as JSON text, escaped once per value of the type: written without being checked again.</summary>
+    public static JsonEncodedText Encoded<T>(T value)
+        where T : struct, Enum
+        => NameCache<T>.Encoded.TryGetValue(value, out var name) ? name : JsonEncodedText.Encode(Convert(value));
+
     private static string Convert<T>(T value)
         where T : struct, Enum
         => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -54,5 +59,7 @@ internal static class JsonNames
         where T : struct, Enum
     {
         public static readonly FrozenDictionary<T, string> Names = System.Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, Convert);
+
+        public static readonly FrozenDictionary<T, JsonEncodedText> Encoded = Names.ToFrozenDictionary(p => p.Key, p => JsonEncodedText.Encode(p.Value));
     }
 }
