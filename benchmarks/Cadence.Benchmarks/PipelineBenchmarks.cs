@@ -13,7 +13,7 @@ namespace Cadence.Benchmarks;
 /// tokenizing the same bytes with <see cref="Utf8JsonReader"/> (the baseline). One operation is the whole file.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 6, iterationCount: 15)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 10, iterationCount: 15)]
 [Config(typeof(PerUnitColumns.Config))]
 public class PipelineBenchmarks
 {
