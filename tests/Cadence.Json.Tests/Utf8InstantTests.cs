@@ -8,6 +8,13 @@ namespace Cadence.Json.Tests;
 
 public sealed class Utf8InstantTests
 {
+    /// <summary>Instants of years 1 to 9999, whole seconds or with a fraction of every length.</summary>
+    private static readonly Gen<Instant> Instants =
+        from day in Gen.Choose(0, (int)(Instant.FromUtc(9999, 12, 31, 0, 0) - Instant.FromUtc(1, 1, 1, 0, 0)).TotalDays)
+        from second in Gen.Choose(0, 86_399)
+        from nanos in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 99), Gen.Choose(0, 999).Select(ms => ms * 1_000_000), Gen.Choose(0, 999_999_999))
+        select Instant.FromUtc(1, 1, 1, 0, 0) + Duration.FromDays(day) + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
+
     private static string Format(Instant instant)
     {
         Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
@@ -32,16 +39,7 @@ public sealed class Utf8InstantTests
 
     [Fact]
     public void Format_AnyInstant_IsWhatThePatternWrites()
-    {
-        var start = Instant.FromUtc(1, 1, 1, 0, 0);
-        var days = (int)(Instant.FromUtc(9999, 12, 31, 0, 0) - start).TotalDays;
-        var instants = from day in Gen.Choose(0, days)
-                       from second in Gen.Choose(0, 86_399)
-                       from nanos in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 99), Gen.Choose(0, 999).Select(ms => ms * 1_000_000), Gen.Choose(0, 999_999_999))
-                       select start + Duration.FromDays(day) + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(instants.ToArbitrary(), i => Format(i) == InstantPattern.ExtendedIso.Format(i)));
-    }
+        => Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Instants.ToArbitrary(), i => Format(i) == InstantPattern.ExtendedIso.Format(i)));
 
     [Theory]
     [InlineData("2026-03-08T15:30:00Z")]
@@ -84,14 +82,7 @@ public sealed class Utf8InstantTests
     [Fact]
     public void TryParsePlain_WhatFormatWrites_ReadsBackTheSameInstant()
     {
-        var start = Instant.FromUtc(1, 1, 1, 0, 0);
-        var days = (int)(Instant.FromUtc(9999, 12, 31, 0, 0) - start).TotalDays;
-        var instants = from day in Gen.Choose(0, days)
-                       from second in Gen.Choose(0, 86_399)
-                       from nanos in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 999_999_999))
-                       select start + Duration.FromDays(day) + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos);
-
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(instants.ToArbitrary(), i =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Instants.ToArbitrary(), i =>
         {
             Span<byte> text = stackalloc byte[Utf8Instant.MaxLength];
             var length = Utf8Instant.Format(i, text);
