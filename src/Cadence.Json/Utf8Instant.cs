@@ -11,8 +11,8 @@ namespace Cadence.Json;
 /// </summary>
 internal static class Utf8Instant
 {
-    /// <summary>The most bytes an instant takes: <c>yyyy-MM-ddTHH:mm:ss.fffffffffZ</c>.</summary>
-    public const int MaxLength = 30;
+    /// <summary>The most bytes an instant takes: <c>-yyyy-MM-ddTHH:mm:ss.fffffffffZ</c> (the sign for years before 1).</summary>
+    public const int MaxLength = 31;
 
     private const long SecondsPerDay = 86_400;
 

@@ -38,6 +38,16 @@ public sealed class Utf8InstantTests
         => Assert.Equal(InstantPattern.ExtendedIso.Format(Instant.MinValue), Format(Instant.MinValue));
 
     [Fact]
+    public void Format_TheLongestInstant_FitsInMaxLength()
+    {
+        // A year before 1 takes a sign, and a fraction of nine digits the most bytes after the seconds.
+        var longest = Instant.MinValue + Duration.FromNanoseconds(123_456_789);
+
+        Assert.Equal(Utf8Instant.MaxLength, InstantPattern.ExtendedIso.Format(longest).Length);
+        Assert.Equal(InstantPattern.ExtendedIso.Format(longest), Format(longest));
+    }
+
+    [Fact]
     public void Format_AnyInstant_IsWhatThePatternWrites()
         => Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(Instants.ToArbitrary(), i => Format(i) == InstantPattern.ExtendedIso.Format(i)));
 
