@@ -13,9 +13,11 @@ namespace Cadence.Json;
 /// a value out of the plain forms (a date that is not <c>uuuu-MM-dd</c>, an instant that is not
 /// <c>uuuu-MM-ddTHH:mm:ss[.f…]Z</c>), or any problem at all — makes it give up, and the full reader then reads the line
 /// and reports every problem with its path. A record with <c>personId</c> is a person, else one with <c>accountId</c> an
-/// account line, as the full reader decides.
+/// account line, as the full reader decides. Contact points and attempts in the plainest form (compact, as
+/// <see cref="PersonJson.Write"/> writes them) are matched as bytes rather than read as tokens: see
+/// <c>FastRecordReader.Bytes.cs</c>.
 /// </summary>
-internal ref struct FastRecordReader
+internal ref partial struct FastRecordReader
 {
     // The names of enum values as UTF-8, found by a token's bytes.
     private static readonly Utf8Names<Channel> ContactChannels = Utf8(JsonNames.ContactChannels);
@@ -35,11 +37,16 @@ internal ref struct FastRecordReader
     private static readonly Utf8Names<int> MoneyProperties = Properties("amount", "currency");
 
     private readonly RecentStrings recent;
+
+    // The whole record; the reader reads it from start on (a history matched as bytes moves the reader past it).
+    private readonly ReadOnlySpan<byte> utf8;
     private Utf8JsonReader reader;
+    private int start;
     private int depth;
 
     private FastRecordReader(ReadOnlySpan<byte> utf8)
     {
+        this.utf8 = utf8;
         reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         recent = RecentStrings.OfThisThread;
     }
@@ -164,6 +171,14 @@ internal ref struct FastRecordReader
         static abstract JsonTokenType Token { get; }
 
         static abstract T? Read(ref FastRecordReader self, ref bool personOnly);
+
+        /// <summary>
+        /// Matches the array's first items as bytes from <paramref name="next"/> (just after the <c>[</c>), adding them to
+        /// <paramref name="items"/>; leaves <paramref name="next"/> where an item not matched starts (after the <c>[</c> or
+        /// a comma), or at the <c>]</c>. By default nothing is matched: every item is read as tokens.
+        /// </summary>
+        /// <returns><see langword="true"/> when the <c>]</c> was reached.</returns>
+        static virtual bool Match(ref FastRecordReader self, ref int next, List<T> items, ref bool personOnly) => false;
     }
 
     /// <summary>
@@ -185,6 +200,11 @@ internal ref struct FastRecordReader
         var scratch = Scratch<T>.At(depth++);
         try
         {
+            if (!MatchPlainItems<T, TItem>(scratch, ref personOnly))
+            {
+                return false;
+            }
+
             while (reader.Read() && reader.TokenType == TItem.Token)
             {
                 if (TItem.Read(ref this, ref personOnly) is not { } value)
@@ -285,8 +305,14 @@ internal ref struct FastRecordReader
             }
         }
 
+        return reader.TokenType == JsonTokenType.EndObject ? NewPoint(seen, id, channel, kind, optedOut, consent, workplace, updated) : null;
+    }
+
+    /// <summary>A contact point of the properties read (<paramref name="seen"/>, numbered as <see cref="ContactPointProperties"/>), or none when a required one is missing.</summary>
+    private static ContactPoint? NewPoint(int seen, string? id, Channel channel, ContactPointKind kind, bool optedOut, bool consent, bool workplace, Instant updated)
+    {
         // The channel is required.
-        return reader.TokenType == JsonTokenType.EndObject && (seen & (1 << 1)) != 0
+        return (seen & (1 << 1)) != 0
             ? new ContactPoint(channel)
             {
                 Id = id!,
@@ -329,9 +355,15 @@ internal ref struct FastRecordReader
             }
         }
 
+        return reader.TokenType == JsonTokenType.EndObject ? NewAttempt(seen, at, channel, direction, outcome, step, point, accounts) : null;
+    }
+
+    /// <summary>An attempt of the properties read (<paramref name="seen"/>, numbered as <see cref="AttemptProperties"/>), or none when a required one is missing.</summary>
+    private static ContactAttempt? NewAttempt(int seen, Instant at, Channel channel, ContactDirection direction, ContactOutcome outcome, string? step, string? point, ImmutableArray<string> accounts)
+    {
         // The instant, the channel and the outcome are required.
         const int Required = (1 << 0) | (1 << 1) | (1 << 3);
-        return reader.TokenType == JsonTokenType.EndObject && (seen & Required) == Required
+        return (seen & Required) == Required
             ? new ContactAttempt(at, channel, direction, outcome, step) { ContactPointId = point, AccountIds = accounts }
             : null;
     }
@@ -552,6 +584,9 @@ internal ref struct FastRecordReader
         public static JsonTokenType Token => JsonTokenType.StartObject;
 
         public static ContactPoint? Read(ref FastRecordReader self, ref bool personOnly) => self.ContactPoint(ref personOnly);
+
+        public static bool Match(ref FastRecordReader self, ref int next, List<ContactPoint> items, ref bool personOnly)
+            => self.MatchObjects<ContactPoint, PlainPoint>(ref next, items, ref personOnly);
     }
 
     private readonly struct AttemptItem : IItem<ContactAttempt>
@@ -559,6 +594,9 @@ internal ref struct FastRecordReader
         public static JsonTokenType Token => JsonTokenType.StartObject;
 
         public static ContactAttempt? Read(ref FastRecordReader self, ref bool personOnly) => self.Attempt(ref personOnly);
+
+        public static bool Match(ref FastRecordReader self, ref int next, List<ContactAttempt> items, ref bool personOnly)
+            => self.MatchObjects<ContactAttempt, PlainAttempt>(ref next, items, ref personOnly);
     }
 
     private readonly struct AccountItem : IItem<Account>

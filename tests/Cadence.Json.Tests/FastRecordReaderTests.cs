@@ -108,22 +108,45 @@ public sealed class FastRecordReaderTests
         Assert.All(lines, AssertSameAsTheFullReader);
     }
 
+    [Theory]
+    [InlineData(true, """{"personId":"P1","history":[],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[ ],"contactPoints":[ ],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"}, {"at":"2026-03-09T15:00:00Z","channel":"sms","outcome":"sent"}],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"} ,{"at":"2026-03-09T15:00:00Z","channel":"sms","outcome":"sent"}],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"},{ "at" : "2026-03-09T15:00:00Z", "channel":"sms","outcome":"sent"}],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"outcome":"noAnswer","stepId":"s1","channel":"call","direction":"inbound","at":"2026-03-08T15:00:00.25Z"}],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":"café"}],"accounts":[]}""")]
+    [InlineData(true, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","accountIds":["A","B"]},{"at":"2026-03-09T15:00:00Z","channel":"sms","outcome":"sent","accountIds":[]}],"accounts":[{"accountId":"A","dueDate":null,"amountDue":null},{"accountId":"B","dueDate":null,"amountDue":null}]}""")]
+    [InlineData(true, """{"personId":"P1","contactPoints":[{"id":"c1","channel":"call","kind":"mobile","optedOut":true,"consentGiven":false,"isWorkplace":true,"updatedAt":"2025-08-20T15:30:00Z"},{"channel":"sms","optedOut":false }],"accounts":[]}""")]
+    [InlineData(true, """{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"},"history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":"s1"}],"contactPoints":[{"channel":"call","optedOut":true}]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"},],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"}, ],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"}]],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"},{"at":"2026-03-09T15:00:00Z","channel":"sms","outcome":"sent"}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":"a\u0062"}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":" "}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call"}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","colour":"red"}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","accountIds":["A",]}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer"}{"at":"2026-03-09T15:00:00Z","channel":"sms","outcome":"sent"}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","contactPoints":[{"channel":"call","optedOut":tru}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","contactPoints":[{"channel":"call","optedOut":true1}],"accounts":[]}""")]
+    [InlineData(false, """{"personId":"P1","contactPoints":[{"channel":"call","kind":"pager"}],"accounts":[]}""")]
+    [InlineData(false, """{"accountId":"A","dueDate":null,"amountDue":{"amount":0,"currency":"USD"},"history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","contactPointId":"c1"}]}""")]
+    public void Read_AHistoryOrPointsPartlyOutOfThePlainForm_ReadsWhatTheFullReaderReads(bool onePass, string line)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(line);
+
+        Assert.Equal(onePass, FastRecordReader.TryRead(utf8, out _, out _));
+        AssertSameAsTheFullReader(utf8);
+    }
+
     [Fact]
     public void Read_ACorruptedLine_AnswersAsTheFullReaderWould()
     {
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-portfolio.jsonl")).Select(Encoding.UTF8.GetBytes).ToArray();
-        var corruptions =
-            from line in Gen.Elements(lines)
-            from kind in Gen.Choose(0, 3)
-            from at in Gen.Choose(0, line.Length - 1)
-            from value in Gen.Elements<byte>((byte)'"', (byte)'\\', (byte)'{', (byte)'}', (byte)',', (byte)':', (byte)'0', (byte)'9', (byte)'-', (byte)'Z', (byte)'x', 0x00, 0xC3, 0xFF, (byte)'\r')
-            select kind switch
-            {
-                0 => line[..at],
-                1 => [.. line[..at], value, .. line[(at + 1)..]],
-                2 => [.. line[..at], value, .. line[at..]],
-                _ => [.. line[..at], .. line[(at + 1)..]],
-            };
+        var corruptions = from line in Gen.Elements(lines) from corrupted in Corrupted(line, 0, line.Length) select corrupted;
 
         Prop.ForAll(corruptions.ToArbitrary(), utf8 =>
         {
@@ -131,4 +154,37 @@ public sealed class FastRecordReaderTests
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(20261130, 15));
     }
+
+    [Fact]
+    public void Read_APersonCorruptedInItsPointsOrHistory_AnswersAsTheFullReaderWould()
+    {
+        var lines = SyntheticPortfolio.GeneratePersons(40, Instant.FromUtc(2026, 3, 9, 14, 30), seed: 9)
+            .Select(p => Encoding.UTF8.GetBytes(PersonJson.Write(p)))
+            .Where(l => l.AsSpan().IndexOf("\"history\":[{"u8) > 0)
+            .ToArray();
+        var corruptions =
+            from line in Gen.Elements(lines)
+            let start = line.AsSpan().IndexOf("\"contactPoints\""u8) is var points and >= 0 ? points : line.AsSpan().IndexOf("\"history\""u8)
+            from corrupted in Corrupted(line, start, line.AsSpan().IndexOf("\"accounts\""u8))
+            select corrupted;
+
+        Prop.ForAll(corruptions.ToArbitrary(), utf8 =>
+        {
+            AssertSameAsTheFullReader(utf8);
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(20261201, 17));
+    }
+
+    /// <summary>The line cut, or with one byte replaced, inserted or removed, somewhere from <paramref name="start"/> up to <paramref name="end"/>.</summary>
+    private static Gen<byte[]> Corrupted(byte[] line, int start, int end)
+        => from kind in Gen.Choose(0, 3)
+           from at in Gen.Choose(start, Math.Max(start, end - 1))
+           from value in Gen.Elements<byte>((byte)'"', (byte)'\\', (byte)'{', (byte)'}', (byte)'[', (byte)']', (byte)',', (byte)':', (byte)' ', (byte)'0', (byte)'9', (byte)'-', (byte)'Z', (byte)'x', (byte)'t', (byte)'e', 0x00, 0xC3, 0xFF, (byte)'\r')
+           select kind switch
+           {
+               0 => line[..at],
+               1 => [.. line[..at], value, .. line[(at + 1)..]],
+               2 => [.. line[..at], value, .. line[at..]],
+               _ => [.. line[..at], .. line[(at + 1)..]],
+           };
 }
