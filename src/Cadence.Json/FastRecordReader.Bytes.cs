@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -19,9 +20,6 @@ namespace Cadence.Json;
 /// </summary>
 internal ref partial struct FastRecordReader
 {
-    // The bytes a plain name or string value may hold: printable ASCII, neither a quote nor a backslash.
-    private static readonly SearchValues<byte> PlainText = SearchValues.Create(
-        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not ('"' or '\\')).Select(b => (byte)b)]);
 
     /// <summary>The values of one kind of plain object, gathered as its properties are matched.</summary>
     private interface IPlainObject<T>
@@ -155,8 +153,8 @@ internal ref partial struct FastRecordReader
         }
 
         var rest = utf8[(p + 1)..];
-        var length = rest.IndexOfAnyExcept(PlainText);
-        if (length < 0 || rest[length] != '"')
+        var length = PlainLength(rest);
+        if (length == rest.Length || rest[length] != '"')
         {
             return false;
         }
@@ -311,5 +309,43 @@ internal ref partial struct FastRecordReader
         };
 
         public readonly ContactPoint? Make(int seen) => NewPoint(seen, id, channel, kind, optedOut, consent, workplace, updated);
+    }
+
+    /// <summary>
+    /// How many bytes at the start of <paramref name="text"/> a plain string may hold: printable ASCII (0x20 to 0x7E),
+    /// neither a quote nor a backslash. Strings are short, so this looks at 16 bytes at a time inline rather than
+    /// calling a general search.
+    /// </summary>
+    internal static int PlainLength(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(text);
+            for (; i <= text.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref start, (nuint)i);
+
+                // Bytes of 0x80 and more are negative as signed bytes, so below 0x20 too.
+                var other = Vector128.LessThan(bytes.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+                            | Vector128.Equals(bytes, Vector128.Create((byte)0x7F))
+                            | Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                            | Vector128.Equals(bytes, Vector128.Create((byte)'\\'));
+                if (other != Vector128<byte>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(other.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] is < 0x20 or > 0x7E or (byte)'"' or (byte)'\\')
+            {
+                return i;
+            }
+        }
+
+        return i;
     }
 }

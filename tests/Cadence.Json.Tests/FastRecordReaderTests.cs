@@ -175,6 +175,22 @@ public sealed class FastRecordReaderTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(20261201, 17));
     }
 
+    [Fact]
+    public void PlainLength_AnyBytes_CountsThoseBeforeTheFirstOneAPlainStringCannotHold()
+    {
+        // Mostly printable bytes, some of every other kind, at any length around the 16 bytes looked at together.
+        var bytes = Gen.Frequency(
+            (8, Gen.Choose(0x20, 0x7E).Select(b => (byte)b)),
+            (1, Gen.Elements<byte>((byte)'"', (byte)'\\', 0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF)));
+        var texts = Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(bytes, n));
+
+        Prop.ForAll(texts.ToArbitrary(), text =>
+        {
+            var expected = Array.FindIndex(text, b => b is < 0x20 or > 0x7E or (byte)'"' or (byte)'\\');
+            return FastRecordReader.PlainLength(text) == (expected < 0 ? text.Length : expected);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(3000).WithReplay(20261201, 19));
+    }
+
     /// <summary>The line cut, or with one byte replaced, inserted or removed, somewhere from <paramref name="start"/> up to <paramref name="end"/>.</summary>
     private static Gen<byte[]> Corrupted(byte[] line, int start, int end)
         => from kind in Gen.Choose(0, 3)
