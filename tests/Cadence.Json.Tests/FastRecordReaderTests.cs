@@ -175,6 +175,22 @@ public sealed class FastRecordReaderTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(20261201, 17));
     }
 
+    [Theory]
+    [InlineData("America/AAA_Angeles", "America/BBB_Angeles")]
+    [InlineData("step-long-name-one-of-them", "step-long-name-two-of-them")]
+    [InlineData("c-1", "c-2")]
+    public void TryRead_StringsAlikeButInTheirMiddle_AreReadAsThemselves(string first, string second)
+    {
+        // The table of recent strings tells short ones by their words and compares longer ones whole.
+        var line = $$"""{"personId":"P1","tags":["{{first}}","{{second}}","{{first}}"],"history":[{"at":"2026-03-08T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":"{{first}}"},{"at":"2026-03-09T15:00:00Z","channel":"call","outcome":"noAnswer","stepId":"{{second}}"}],"accounts":[]}""";
+
+        var person = FastRecordReader.TryRead(Encoding.UTF8.GetBytes(line));
+
+        Assert.NotNull(person);
+        Assert.Equal([first, second, first], person.Tags);
+        Assert.Equal([first, second], person.History.Select(a => a.StepId));
+    }
+
     [Fact]
     public void PlainLength_AnyBytes_CountsThoseBeforeTheFirstOneAPlainStringCannotHold()
     {
