@@ -615,53 +615,55 @@ internal ref partial struct FastRecordReader
 
     /// <summary>
     /// A thread's recent shared strings with their UTF-8 bytes, in a table of 256 slots indexed by a hash of the bytes:
-    /// one comparison of two machine words and the length finds a string of up to 16 bytes (a longer one is compared
-    /// whole), and a new one takes its slot's place.
+    /// one comparison finds a string, and a new one takes its slot's place.
     /// </summary>
     private sealed class RecentStrings
     {
-        // 2^8 slots.
-        private const int SlotShift = 64 - 8;
+        private const int Slots = 256;
 
         // Strings longer than this are not kept: ids and zones are short.
         private const int MaxBytes = 64;
 
-        // Up to this many bytes, the two words and the length tell a string.
-        private const int WordBytes = 16;
-
         [ThreadStatic]
         private static RecentStrings? ofThisThread;
 
-        private readonly Entry[] entries = new Entry[1 << (64 - SlotShift)];
+        private readonly (byte[]? Utf8, string? Text)[] entries = new (byte[]?, string?)[Slots];
 
         /// <summary>The table of the calling thread.</summary>
         public static RecentStrings OfThisThread => ofThisThread ??= new RecentStrings();
 
         public string? Get(ReadOnlySpan<byte> utf8)
         {
-            if (utf8.Length is 0 or > MaxBytes)
+            if (utf8.Length > MaxBytes || utf8.IsEmpty)
             {
                 return null;
             }
 
-            var (first, last) = Utf8Words.Of(utf8);
-            ref readonly var entry = ref entries[Utf8Words.Slot(first, last, utf8.Length, SlotShift)];
-            return entry.First == first && entry.Last == last && entry.Length == utf8.Length
-                   && (utf8.Length <= WordBytes || utf8.SequenceEqual(entry.Utf8)) ? entry.Text : null;
+            var (bytes, text) = entries[Slot(utf8)];
+            return bytes is not null && utf8.SequenceEqual(bytes) ? text : null;
         }
 
         public string Add(ReadOnlySpan<byte> utf8, string text)
         {
-            if (utf8.Length is > 0 and <= MaxBytes)
+            if (utf8.Length <= MaxBytes && !utf8.IsEmpty)
             {
-                var (first, last) = Utf8Words.Of(utf8);
-                entries[Utf8Words.Slot(first, last, utf8.Length, SlotShift)] = new Entry(first, last, utf8.Length, utf8.Length > WordBytes ? utf8.ToArray() : null, text);
+                entries[Slot(utf8)] = (utf8.ToArray(), text);
             }
 
             return text;
         }
 
-        /// <summary>A string kept, its bytes told by the words and the length, and kept whole only when longer than <see cref="WordBytes"/>.</summary>
-        private readonly record struct Entry(ulong First, ulong Last, int Length, byte[]? Utf8, string? Text);
+        /// <summary>A slot from the length and the last bytes, where ids differ (<c>call-1</c>, <c>call-2</c>, <c>L-17</c>).</summary>
+        private static int Slot(ReadOnlySpan<byte> utf8)
+        {
+            var hash = (uint)utf8.Length * 31;
+            for (var i = Math.Max(0, utf8.Length - 4); i < utf8.Length; i++)
+            {
+                hash = (hash * 31) + utf8[i];
+            }
+
+            hash ^= (uint)utf8[0] << 7;
+            return (int)(hash % Slots);
+        }
     }
 }

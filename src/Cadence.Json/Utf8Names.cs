@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Cadence.Json;
 
 /// <summary>
@@ -31,8 +34,8 @@ internal sealed class Utf8Names<T>
             var distinct = true;
             foreach (var (name, value) in utf8)
             {
-                var (first, last) = Utf8Words.Of(name);
-                var slot = Utf8Words.Slot(first, last, name.Length, 64 - bits);
+                var (first, last) = Words(name);
+                var slot = Slot(first, last, name.Length, 64 - bits);
                 distinct &= slots[slot].Length == 0;
                 slots[slot] = new Entry(first, last, name.Length, value);
             }
@@ -55,8 +58,8 @@ internal sealed class Utf8Names<T>
     {
         if (name.Length is > 0 and <= MaxLength)
         {
-            var (first, last) = Utf8Words.Of(name);
-            ref readonly var entry = ref entries[Utf8Words.Slot(first, last, name.Length, shift)];
+            var (first, last) = Words(name);
+            ref readonly var entry = ref entries[Slot(first, last, name.Length, shift)];
             if (entry.First == first && entry.Last == last && entry.Length == name.Length)
             {
                 value = entry.Value;
@@ -67,6 +70,31 @@ internal sealed class Utf8Names<T>
         value = default!;
         return false;
     }
+
+    /// <summary>
+    /// The words that hold a name of 1 to 16 bytes whole: its first and last 8 bytes (overlapping when shorter than 16),
+    /// or for a shorter name its first and last 4 bytes, or its bytes one by one; with the length, they tell it.
+    /// </summary>
+    private static (ulong First, ulong Last) Words(ReadOnlySpan<byte> name)
+    {
+        ref var start = ref MemoryMarshal.GetReference(name);
+        var length = name.Length;
+        if (length >= 8)
+        {
+            return (Unsafe.ReadUnaligned<ulong>(ref start), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8)));
+        }
+
+        if (length >= 4)
+        {
+            return (Unsafe.ReadUnaligned<uint>(ref start), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - 4)));
+        }
+
+        return (start | ((ulong)Unsafe.Add(ref start, length - 1) << 8) | ((ulong)Unsafe.Add(ref start, length / 2) << 16), 0);
+    }
+
+    /// <summary>A slot among 2^(64 − <paramref name="shift"/>): a Fibonacci hash of the words and the length.</summary>
+    private static int Slot(ulong first, ulong last, int length, int shift)
+        => (int)(((first ^ (last * 31) ^ (ulong)length) * 0x9E3779B97F4A7C15ul) >> shift);
 
     private readonly record struct Entry(ulong First, ulong Last, int Length, T Value);
 }
