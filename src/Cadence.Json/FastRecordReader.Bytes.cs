@@ -20,7 +20,6 @@ namespace Cadence.Json;
 /// </summary>
 internal ref partial struct FastRecordReader
 {
-
     /// <summary>The values of one kind of plain object, gathered as its properties are matched.</summary>
     private interface IPlainObject<T>
         where T : class

@@ -38,7 +38,7 @@ internal ref partial struct FastRecordReader
 
     private readonly RecentStrings recent;
 
-    // The whole record; the reader reads it from start on (a history matched as bytes moves the reader past it).
+    // The whole record; the reader reads it from start on (items matched as bytes move the reader past them).
     private readonly ReadOnlySpan<byte> utf8;
     private Utf8JsonReader reader;
     private int start;
