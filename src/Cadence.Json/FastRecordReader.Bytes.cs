@@ -86,9 +86,9 @@ internal ref partial struct FastRecordReader
 
             items.Add(item);
             personOnly |= itemPersonOnly;
-            next = p;
             if (after == ']')
             {
+                next = p;
                 return true;
             }
 
@@ -184,8 +184,7 @@ internal ref partial struct FastRecordReader
             return known;
         }
 
-        var text = Encoding.ASCII.GetString(utf8Text);
-        return string.IsNullOrWhiteSpace(text) ? null : recent.Add(utf8Text, text);
+        return NonBlank(Encoding.ASCII.GetString(utf8Text)) is { } text ? recent.Add(utf8Text, text) : null;
     }
 
     /// <summary>A plain array of plain strings at <paramref name="p"/>, each read by <see cref="QuotedShared"/>.</summary>
@@ -279,7 +278,7 @@ internal ref partial struct FastRecordReader
         };
 
         public readonly ContactAttempt? Make(int seen)
-            => NewAttempt(seen, at, channel, (seen & (1 << 2)) != 0 ? direction : ContactDirection.Outbound, outcome, step, point, accounts.IsDefault ? [] : accounts);
+            => NewAttempt(seen, at, channel, (seen & (1 << 2)) != 0 ? direction : ContactDirection.Outbound, outcome, step, point, accounts);
     }
 
     /// <summary>A contact point's values, as <see cref="ContactPoint"/> reads them.</summary>

@@ -430,9 +430,11 @@ internal ref partial struct FastRecordReader
             return null;
         }
 
-        var text = reader.GetString();
-        return string.IsNullOrWhiteSpace(text) ? null : text;
+        return NonBlank(reader.GetString());
     }
+
+    /// <summary>The text, or none when it is blank (the full reader reports a blank string).</summary>
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static Utf8Names<T> Utf8<T>(FrozenDictionary<string, T> names)
         where T : struct, System.Enum
